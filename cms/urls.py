@@ -1,0 +1,39 @@
+"""URL map. Admin, documents and the API live outside `i18n_patterns` (no language prefix);
+the portal's fixed views come next inside it, and Wagtail's catch-all page route comes last."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from helpdesk.accounts import urls as account_urls
+from helpdesk.api import urls as api_urls
+from home.views import page_not_found
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include(api_urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Any other /api/ path is a JSON 404, not a redirect into the language-prefixed portal.
+    re_path(r"^api/", page_not_found),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    # Public media only (Wagtail images such as the logo); private files have no URL.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("account/", include(account_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

@@ -1,0 +1,17 @@
+from django.contrib.auth.backends import ModelBackend
+
+from .models.users import normalize_email
+
+
+class EmailBackend(ModelBackend):
+    """Log in with e-mail and password; the e-mail is matched case-insensitively.
+
+    Accepts ``email=`` (portal form, API) as well as ``username=`` (Wagtail's admin login form).
+    For an unknown address Django's backend still runs the password hasher, so both failures
+    take the same path."""
+
+    def authenticate(self, request, username=None, password=None, email=None, **kwargs):
+        address = normalize_email(email if email is not None else username)
+        if not address or password is None:
+            return None
+        return super().authenticate(request, username=address, password=password, **kwargs)

@@ -1,0 +1,25 @@
+"""The one place that builds absolute links for e-mails and the API's `url` fields.
+
+Links start with the portal's configured public base URL and carry the recipient's language
+prefix. They are never built from the request's Host header, which a client controls."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from .models import PortalSettings
+
+
+def portal_base_url(portal) -> str:
+    """The public base URL of a portal (a Wagtail Site), without a trailing slash."""
+    configured = PortalSettings.for_site(portal).public_base_url
+    return (configured or portal.root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def portal_link(viewname, *, portal, language, args=None, kwargs=None) -> str:
+    """Absolute URL of a named portal view, under `language`'s prefix."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        path = reverse(viewname, args=args, kwargs=kwargs)
+    return portal_base_url(portal) + path

@@ -1,0 +1,12 @@
+from django.core.files.storage import FileSystemStorage
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files under var/private/: no URL points into this folder, not even in DEBUG.
+
+    Anything stored here leaves only through a view that checks the viewer's permission."""
+
+    def url(self, name):
+        raise ValueError(
+            "Private files have no URL; serve them through a permission-checking view."
+        )

@@ -1,0 +1,21 @@
+from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+# Paths served outside i18n_patterns (cms/urls.py). They never take a language prefix.
+UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without its 404 redirect for unprefixed areas.
+
+    Django redirects a 404 to the language-prefixed path whenever that path resolves, and
+    Wagtail's catch-all resolves everything: an API 404 (`/api/v1/tickets/999/`) would turn into
+    a redirect to `/en/api/v1/tickets/999/`. API clients and the admin must get the 404."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

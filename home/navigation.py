@@ -1,0 +1,51 @@
+"""The portal's sidebar. An entry is shown only once the view behind it exists (its URL name
+reverses), so the shell never links to a feature that has not been built."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    args: tuple = ()
+    login_required: bool = True
+    primary: bool = False
+    exact: bool = False
+
+
+SIDEBAR = (
+    NavItem(_("Home"), "wagtail_serve", args=("",), login_required=False, exact=True),
+    NavItem(_("Tickets"), "tickets:list"),
+    NavItem(_("+ New ticket"), "tickets:new", primary=True),
+    NavItem(_("Knowledge base"), "kb:index", login_required=False),
+    NavItem(_("My profile"), "account:profile"),
+    NavItem(_("App settings"), "account:settings"),
+)
+
+
+def sidebar_for(request):
+    """The sidebar entries this visitor may follow, with their URLs and which one is current."""
+    user = getattr(request, "user", None)
+    logged_in = bool(user and user.is_authenticated)
+    entries = []
+    for item in SIDEBAR:
+        if item.login_required and not logged_in:
+            continue
+        try:
+            url = reverse(item.url_name, args=item.args)
+        except NoReverseMatch:
+            continue
+        entries.append(
+            {
+                "label": item.label,
+                "url": url,
+                "primary": item.primary,
+                "current": request.path == url if item.exact else request.path.startswith(url),
+            }
+        )
+    return entries

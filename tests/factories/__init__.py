@@ -1,0 +1,10 @@
+from .helpdesk import ContactFactory, CustomerFactory, UserFactory
+from .portals import PortalFactory, PortalHomePageFactory
+
+__all__ = [
+    "ContactFactory",
+    "CustomerFactory",
+    "PortalFactory",
+    "PortalHomePageFactory",
+    "UserFactory",
+]

@@ -1,0 +1,104 @@
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import UserFactory
+from tests.factories.helpdesk import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+TOKEN_URL = "/api/v1/auth/token/"
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def test_token_is_issued_for_email_and_password(api):
+    user = UserFactory(email="alice@acme.example")
+    response = api.post(TOKEN_URL, {"email": "Alice@ACME.example", "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.json() == {"token": Token.objects.get(user=user).key}
+
+
+def test_the_token_authenticates_api_calls(api):
+    UserFactory(email="alice@acme.example")
+    key = api.post(TOKEN_URL, {"email": "alice@acme.example", "password": PASSWORD}).json()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key['token']}")
+    assert api.get("/api/v1/").status_code == 200
+
+
+def test_unknown_email_is_answered_exactly_as_a_wrong_password(api):
+    UserFactory(email="alice@acme.example")
+    wrong = api.post(TOKEN_URL, {"email": "alice@acme.example", "password": "wrong-password"})
+    unknown = api.post(TOKEN_URL, {"email": "nobody@acme.example", "password": PASSWORD})
+    assert wrong.status_code == unknown.status_code == 400
+    assert wrong.content == unknown.content
+    assert wrong.json() == {
+        "error": {
+            "code": "invalid_credentials",
+            "message": "The e-mail address or password is not correct.",
+            "fields": {},
+        }
+    }
+    assert Token.objects.count() == 0
+
+
+def test_missing_fields_are_named_in_the_error(api):
+    response = api.post(TOKEN_URL, {"email": "not-an-email"})
+    body = response.json()["error"]
+    assert response.status_code == 400
+    assert body["code"] == "invalid"
+    assert set(body["fields"]) == {"email", "password"}
+
+
+def test_anonymous_call_gets_401_in_the_error_shape(api):
+    response = api.get("/api/v1/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert response.json() == {
+        "error": {
+            "code": "not_authenticated",
+            "message": "Authentication credentials were not provided.",
+            "fields": {},
+        }
+    }
+
+
+def test_a_bad_token_gets_401_in_the_error_shape(api):
+    api.credentials(HTTP_AUTHORIZATION="Token nonsense")
+    response = api.get("/api/v1/")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "authentication_failed"
+
+
+def test_token_endpoint_is_throttled(api, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100/minute", "user": "100/minute", "auth": "2/minute"},
+    }
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import ScopedRateThrottle
+
+    ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    try:
+        codes = [
+            api.post(TOKEN_URL, {"email": "x@example.org", "password": "x"}).status_code
+            for _ in range(3)
+        ]
+        third = api.post(TOKEN_URL, {"email": "x@example.org", "password": "x"})
+    finally:
+        ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    assert codes == [400, 400, 429]
+    assert third.json()["error"]["code"] == "throttled"
+    assert "Retry-After" in third
+
+
+def test_schema_and_docs_are_served_without_the_internet(client):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert "/api/v1/auth/token/" in schema.content.decode()
+    docs = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in docs
+    assert "cdn.jsdelivr.net" not in docs and "unpkg.com" not in docs
