@@ -6,3 +6,7 @@ class HelpdeskConfig(AppConfig):
     name = "helpdesk"
     verbose_name = _("Helpdesk")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the signals that drop the cached field schema.
+        from . import field_schema  # noqa: F401

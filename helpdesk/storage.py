@@ -10,3 +10,11 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError(
             "Private files have no URL; serve them through a permission-checking view."
         )
+
+
+def private_storage():
+    """The configured private storage (STORAGES["private"]); a callable so that migrations
+    do not freeze the backend."""
+    from django.core.files.storage import storages
+
+    return storages["private"]

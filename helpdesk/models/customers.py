@@ -13,6 +13,14 @@ class Customer(models.Model):
         on_delete=models.PROTECT,
         related_name="customers",
     )
+    allowed_ticket_types = models.ManyToManyField(
+        "helpdesk.TicketType",
+        verbose_name=_("Allowed ticket types"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to use the portal's default ticket types."),
+    )
+    is_active = models.BooleanField(_("Active"), default=True)
 
     class Meta:
         verbose_name = _("Customer")
@@ -44,6 +52,11 @@ class Contact(models.Model):
         _("Main contact"),
         default=False,
         help_text=_("A main contact sees all tickets of their customer."),
+    )
+    portal_access = models.BooleanField(
+        _("Portal access"),
+        default=True,
+        help_text=_("Whether this contact may log in to the portal."),
     )
 
     class Meta:

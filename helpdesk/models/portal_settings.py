@@ -1,9 +1,10 @@
 """Per-portal branding and addresses, edited under Settings → Portal settings in the admin."""
 
-from django.core.validators import RegexValidator
+from django import forms
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 # Only #rgb / #rrggbb reach the stylesheet, so the colour can never carry CSS of its own.
@@ -35,11 +36,57 @@ class PortalSettings(BaseSiteSetting):
         ),
     )
 
+    support_email = models.EmailField(
+        _("Support e-mail"),
+        blank=True,
+        help_text=_("Team address told to contacts and notified about unassigned tickets."),
+    )
+    default_ticket_types = models.ManyToManyField(
+        "helpdesk.TicketType",
+        verbose_name=_("Default ticket types"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Types contacts may choose unless their customer has its own list. "
+            "Empty: every active type."
+        ),
+    )
+    max_upload_mb = models.PositiveIntegerField(
+        _("Upload size limit (MB)"), default=10, validators=[MinValueValidator(1)]
+    )
+    contacts_may_close = models.BooleanField(_("Contacts may close their tickets"), default=True)
+    contacts_may_reopen_resolved = models.BooleanField(
+        _("Contacts may reopen resolved tickets"), default=True
+    )
+    contacts_may_reopen_closed = models.BooleanField(
+        _("Contacts may reopen closed tickets"), default=False
+    )
+    reply_reopens_resolved = models.BooleanField(
+        _("A contact's reply reopens a resolved ticket"), default=True
+    )
+
     panels = [
-        FieldPanel("portal_name"),
-        FieldPanel("logo"),
-        FieldPanel("primary_colour"),
-        FieldPanel("public_base_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("portal_name"),
+                FieldPanel("logo"),
+                FieldPanel("primary_colour"),
+                FieldPanel("public_base_url"),
+                FieldPanel("support_email"),
+            ],
+            heading=_("Branding and addresses"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("default_ticket_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("max_upload_mb"),
+                FieldPanel("contacts_may_close"),
+                FieldPanel("contacts_may_reopen_resolved"),
+                FieldPanel("contacts_may_reopen_closed"),
+                FieldPanel("reply_reopens_resolved"),
+            ],
+            heading=_("Tickets"),
+        ),
     ]
 
     class Meta:
@@ -47,3 +94,7 @@ class PortalSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.portal_name
+
+    @property
+    def max_upload_bytes(self):
+        return self.max_upload_mb * 1024 * 1024

@@ -1,0 +1,29 @@
+"""HTML that users write (ticket descriptions, replies) goes through one allow-list (nh3)
+before it is stored, and again before it is shown."""
+
+import nh3
+from django.utils.html import escape, linebreaks
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li",
+    "a", "code", "pre", "blockquote", "h3", "h4",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(html: str) -> str:
+    """Allow-listed HTML: no scripts, styles, event handlers or non-http(s)/mailto links."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    ).strip()
+
+
+def plain_text_to_html(text: str) -> str:
+    """A textarea's plain text as safe paragraphs (the no-JavaScript editor)."""
+    return linebreaks(escape(text or ""))
