@@ -9,4 +9,9 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self):
         # Connects the signals that drop the cached field schema.
+        from django.db.models.signals import post_migrate
+
         from . import field_schema  # noqa: F401
+        from .groups import ensure_groups
+
+        post_migrate.connect(ensure_groups, sender=self, dispatch_uid="helpdesk-groups")

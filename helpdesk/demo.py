@@ -4,10 +4,11 @@ Runs after the portal shell has created both portals (home/demo.py); finds them 
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from .models import Contact, Customer, User
+from .permissions import TECHNICIANS_GROUP
 
 ORDER = 20
 DEMO_PASSWORD = "portal-demo-2026"
@@ -16,7 +17,6 @@ MAIN_PORTAL_HOST = "127.0.0.1"
 INITECH_PORTAL_HOST = "support.initech.localhost"
 DEMO_PORT = 8000
 
-TECHNICIANS_GROUP = "Technicians"
 KB_EDITORS_GROUP = "Editors"  # Wagtail's own editors group: may write pages in the admin.
 
 
@@ -73,12 +73,6 @@ def _user(email, first_name, last_name, **flags):
     return user
 
 
-def _technicians_group():
-    group, _created = Group.objects.get_or_create(name=TECHNICIANS_GROUP)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    return group
-
-
 def seed(*, stdout, options):
     portals = {site.hostname: site for site in Site.objects.all()}
     customers = {}
@@ -96,7 +90,7 @@ def seed(*, stdout, options):
             },
         )
 
-    technicians = _technicians_group()
+    technicians = Group.objects.get(name=TECHNICIANS_GROUP)
     editors = Group.objects.get(name=KB_EDITORS_GROUP)
     for email, first_name, last_name, role in STAFF:
         user = _user(

@@ -23,3 +23,24 @@ def portal_link(viewname, *, portal, language, args=None, kwargs=None) -> str:
     with translation.override(language):
         path = reverse(viewname, args=args, kwargs=kwargs)
     return portal_base_url(portal) + path
+
+
+def portal_path_link(path: str, *, portal, language) -> str:
+    """Absolute URL of a path of the portal's URL contract (e.g. "tickets/1042/")."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return f"{portal_base_url(portal)}/{language}/{path.lstrip('/')}"
+
+
+def ticket_link(ticket, *, language) -> str:
+    """The ticket's page in the portal of its customer (SPEC URL contract)."""
+    return portal_path_link(
+        f"tickets/{ticket.number}/", portal=ticket.customer.portal, language=language
+    )
+
+
+def admin_ticket_link(ticket) -> str:
+    """The ticket in the technicians' admin, for staff e-mails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "helpdesk_ticket", args=[ticket.number]
+    )

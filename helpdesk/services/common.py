@@ -1,0 +1,35 @@
+"""Helpers shared by the ticket and reply services."""
+
+from django.core.exceptions import PermissionDenied
+
+from ..models import Ticket, TicketCounter
+from ..permissions import active_contact, is_technician
+
+
+def next_ticket_number() -> int:
+    """The next number from the counter row, locked for the rest of the transaction."""
+    counter = TicketCounter.objects.select_for_update().get(pk=1)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def ensure_can_see(ticket, user):
+    """Services re-check the viewing rule themselves; doors answer 404 before this is reached."""
+    if is_technician(user):
+        return
+    contact = active_contact(user)
+    if (
+        contact is None
+        or ticket.customer_id != contact.customer_id
+        or not (contact.is_main_contact or ticket.requester_id == user.pk)
+    ):
+        raise PermissionDenied
+
+
+def locked_ticket(ticket):
+    return (
+        Ticket.objects.select_for_update()
+        .select_related("status", "customer__portal", "requester")
+        .get(pk=ticket.pk)
+    )
