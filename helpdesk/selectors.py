@@ -1,6 +1,6 @@
 """Which tickets a user may see — the one selector every door uses (DESIGN rule 1)."""
 
-from .models import Ticket
+from .models import Attachment, Ticket
 from .permissions import active_contact, is_technician
 
 
@@ -27,3 +27,39 @@ def visible_ticket_or_none(user, number):
     except (TypeError, ValueError):
         return None
     return tickets_visible_to(user).filter(number=number).first()
+
+
+def attachment_visible_to(user, attachment_id):
+    """The attachment if its ticket is visible to the user and it is not on an internal note
+    (unless the user is a technician); None otherwise."""
+    try:
+        attachment_id = int(attachment_id)
+    except (TypeError, ValueError):
+        return None
+    attachments = Attachment.objects.select_related("ticket", "reply").filter(
+        pk=attachment_id, ticket__in=tickets_visible_to(user)
+    )
+    if not is_technician(user):
+        attachments = attachments.exclude(reply__is_internal=True)
+    return attachments.first()
+
+
+def public_replies(ticket):
+    """The conversation contacts see: every reply that is not an internal note, oldest first."""
+    return (
+        ticket.replies.filter(is_internal=False)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+
+
+def activities_visible_to(ticket, schema):
+    """Field changes the schema lets this user see (a hidden field's changes never show)."""
+    keys = {spec.key for spec in schema.visible()}
+    if schema.staff:
+        keys |= {"assignee"}
+    return (
+        ticket.activities.filter(field__in=keys)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )

@@ -1,0 +1,24 @@
+"""The one response that hands out a stored attachment (portal, API and admin alike).
+
+Callers fetch the attachment through `attachment_visible_to` first, so a file the user may
+not see answers 404 — the same as one that does not exist, whatever conditional headers
+(If-None-Match, If-Modified-Since) the request carries."""
+
+from urllib.parse import quote
+
+from django.http import FileResponse
+
+
+def attachment_response(attachment) -> FileResponse:
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    # Always a download, never rendered: even a file that slipped past the sniffing cannot run.
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
