@@ -1,10 +1,20 @@
 from .helpdesk import ContactFactory, CustomerFactory, UserFactory
 from .portals import PortalFactory, PortalHomePageFactory
+from .tickets import (
+    CustomFieldFactory,
+    ReplyFactory,
+    TechnicianFactory,
+    TicketFactory,
+)
 
 __all__ = [
     "ContactFactory",
+    "CustomFieldFactory",
     "CustomerFactory",
     "PortalFactory",
     "PortalHomePageFactory",
+    "ReplyFactory",
+    "TechnicianFactory",
+    "TicketFactory",
     "UserFactory",
 ]

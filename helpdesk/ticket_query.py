@@ -1,0 +1,304 @@
+"""Filtering, searching, sorting and keyset pagination of ticket lists — for the portal list,
+the CSV export and the API alike (DESIGN rule 3).
+
+Every filter and sort key comes from an allow-list built from the caller's field schema:
+query parameters are never passed to `filter()` or `order_by()` as they are. A parameter that
+names a field the caller may not see is refused, so it cannot be used as an oracle."""
+
+import base64
+import binascii
+import datetime
+import json
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.db.models.fields.json import KT
+from django.utils.translation import gettext as _
+
+from .field_schema import CUSTOM_PREFIX, FieldSchema
+from .models import BuiltinField, CustomFieldType, StatusCategory
+
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 200
+
+# sort key -> (expression name, model field or annotation). Each is index-backed together
+# with the customer id (see Ticket.Meta.indexes); "id" breaks ties so the order is total.
+SORT_KEYS = {
+    "updated": "updated_at",
+    "created": "created_at",
+    "number": "number",
+    "priority": "priority_order",
+}
+DEFAULT_SORT = "-updated"
+SCOPES = ("mine", "company")
+RANGE_SUFFIXES = ("_from", "_to")
+OPEN_CATEGORIES = [StatusCategory.OPEN, StatusCategory.PENDING]
+# Parameters that are not filters (the caller's own view state).
+CONTROL_PARAMS = {"scope", "q", "sort", "ordering", "cursor", "page_size", "format", "lang"}
+
+
+class QueryError(ValidationError):
+    """A refused list query; `message_dict` names the offending parameters."""
+
+
+@dataclass
+class TicketPage:
+    tickets: list
+    next_cursor: str | None
+    sort: str
+    filters: dict  # the applied filters, as given (for forms and links)
+
+
+def _codes(raw):
+    values = raw if isinstance(raw, list | tuple) else [raw]
+    codes = []
+    for value in values:
+        codes += [part.strip() for part in str(value).split(",") if part.strip()]
+    return codes
+
+
+def _bool(raw):
+    word = str(raw).strip().lower()
+    if word in {"true", "1", "yes", "on"}:
+        return True
+    if word in {"false", "0", "no", "off"}:
+        return False
+    raise ValueError
+
+
+def _date(raw):
+    return datetime.date.fromisoformat(str(raw).strip())
+
+
+def _number(raw):
+    return float(str(raw).strip().replace(",", "."))
+
+
+def _last(params, name):
+    value = params.getlist(name) if hasattr(params, "getlist") else params.get(name)
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    return value
+
+
+def _all(params, name):
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name)
+    return value if isinstance(value, list) else [value]
+
+
+def _field_filter(spec, params, errors):
+    """Q for one schema field from its parameter(s), or None when not filtered."""
+    name = spec.param
+    if not spec.is_custom:
+        codes = _codes(_all(params, name)) if name in params else []
+        if not codes:
+            return None
+        unknown = [code for code in codes if spec.choice(code) is None]
+        if unknown:
+            errors[name] = [_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)}]
+            return None
+        return Q(**{f"{spec.key}_id__in": [spec.choice(code).id for code in codes]})
+    path = f"custom_values__{spec.key}"
+    try:
+        if spec.type in (CustomFieldType.DROPDOWN, CustomFieldType.MULTI_SELECT):
+            codes = _codes(_all(params, name)) if name in params else []
+            if not codes:
+                return None
+            unknown = [code for code in codes if spec.choice(code) is None]
+            if unknown:
+                errors[name] = [_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)}]
+                return None
+            query = Q()
+            for code in codes:
+                if spec.type == CustomFieldType.DROPDOWN:
+                    query |= Q(**{path: code})
+                else:
+                    # The stored JSON list as text contains "code" (codes are slugs).
+                    query |= Q(**{f"{spec.key}_text__contains": json.dumps(code)})
+            return query
+        if spec.type == CustomFieldType.CHECKBOX:
+            if name not in params or _last(params, name) in (None, ""):
+                return None
+            wanted = _bool(_last(params, name))
+            return Q(**{path: True}) if wanted else ~Q(**{path: True})
+        if spec.type in (CustomFieldType.NUMBER, CustomFieldType.DATE):
+            parse = _number if spec.type == CustomFieldType.NUMBER else _date
+            query = Q()
+            for suffix, lookup in (("", "exact"), ("_from", "gte"), ("_to", "lte")):
+                raw = _last(params, name + suffix)
+                if raw in (None, ""):
+                    continue
+                value = parse(raw)
+                value = value.isoformat() if isinstance(value, datetime.date) else value
+                query &= Q(**{f"{path}__{lookup}": value})
+            return query or None
+        if spec.type in (CustomFieldType.TEXT, CustomFieldType.LONG_TEXT):
+            raw = _last(params, name)
+            if raw in (None, ""):
+                return None
+            return Q(**{f"{spec.key}_text__icontains": str(raw)[:MAX_QUERY_LENGTH]})
+    except ValueError:
+        errors[name] = [_("This value is not valid.")]
+    return None
+
+
+def _refuse_unknown(schema, params, errors, strict):
+    """Field-like parameters the caller may not use are refused; others ignored unless strict."""
+    known = set(CONTROL_PARAMS) | {"requester", "created_from", "created_to", "open"}
+    for spec in schema.visible():
+        known |= {spec.param, *(spec.param + s for s in RANGE_SUFFIXES)}
+    for name in params:
+        if name in known:
+            continue
+        looks_like_field = name in BuiltinField.values or name.startswith(CUSTOM_PREFIX)
+        if looks_like_field or strict:
+            errors[name] = [_("You cannot filter by “%(name)s”.") % {"name": name}]
+
+
+def _search(tickets, q):
+    q = " ".join(str(q).split())[:MAX_QUERY_LENGTH]
+    if not q:
+        return tickets
+    number = q.lstrip("#")
+    query = Q(title__icontains=q) | Q(description__icontains=q)
+    if number.isdigit():
+        query |= Q(number=int(number))
+    return tickets.filter(query)
+
+
+def _sort(raw):
+    sort = (raw or DEFAULT_SORT).strip()
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        raise QueryError(
+            {"sort": [_("Sort by one of: %(keys)s.") % {"keys": ", ".join(SORT_KEYS)}]}
+        )
+    return sort
+
+
+def encode_cursor(values: list) -> str:
+    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise QueryError({"cursor": [_("This page link is not valid.")]}) from None
+    if not isinstance(values, list) or len(values) != 2:
+        raise QueryError({"cursor": [_("This page link is not valid.")]})
+    return values
+
+
+def _cursor_value(sort_field, raw):
+    if raw is None:
+        return None
+    if sort_field in ("updated_at", "created_at"):
+        return datetime.datetime.fromisoformat(raw)
+    return raw
+
+
+def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
+    """`tickets` (already scoped by `tickets_visible_to`) narrowed by the query parameters.
+
+    Raises QueryError naming each refused parameter. `strict` (the API) also refuses
+    parameters it does not know."""
+    errors = {}
+    _refuse_unknown(schema, params, errors, strict)
+    for spec in schema.custom():
+        if spec.visible and spec.type in (
+            CustomFieldType.MULTI_SELECT,
+            CustomFieldType.TEXT,
+            CustomFieldType.LONG_TEXT,
+        ):
+            tickets = tickets.annotate(**{f"{spec.key}_text": KT(f"custom_values__{spec.key}")})
+    for spec in schema.visible():
+        query = _field_filter(spec, params, errors)
+        if query is not None:
+            tickets = tickets.filter(query)
+    scope = _last(params, "scope")
+    if scope not in (None, "") and scope not in SCOPES:
+        errors["scope"] = [_("Choose “mine” or “company”.")]
+    elif scope == "mine":
+        tickets = tickets.filter(requester=user)
+    if _last(params, "open") not in (None, ""):
+        try:
+            wanted = _bool(_last(params, "open"))
+            status_open = Q(status__category__in=OPEN_CATEGORIES)
+            tickets = tickets.filter(status_open if wanted else ~status_open)
+        except ValueError:
+            errors["open"] = [_("This value is not valid.")]
+    requester = _last(params, "requester")
+    if requester not in (None, ""):
+        try:
+            tickets = tickets.filter(requester_id=int(requester))
+        except ValueError:
+            errors["requester"] = [_("This value is not valid.")]
+    for name, lookup in (("created_from", "gte"), ("created_to", "lte")):
+        raw = _last(params, name)
+        if raw in (None, ""):
+            continue
+        try:
+            tickets = tickets.filter(**{f"created_at__date__{lookup}": _date(raw)})
+        except ValueError:
+            errors[name] = [_("Enter a date as YYYY-MM-DD.")]
+    q = _last(params, "q")
+    if q:
+        tickets = _search(tickets, q)
+    if errors:
+        raise QueryError(errors)
+    return tickets
+
+
+def order_tickets(tickets, sort):
+    field = SORT_KEYS[sort.lstrip("-")]
+    if field == "priority_order":
+        tickets = tickets.annotate(priority_order=F("priority__order"))
+    if sort.startswith("-"):
+        return tickets.order_by(F(field).desc(nulls_last=True), "-id")
+    return tickets.order_by(F(field).asc(nulls_first=True), "id")
+
+
+def _after_cursor(tickets, sort, cursor):
+    field = SORT_KEYS[sort.lstrip("-")]
+    value, last_id = decode_cursor(cursor)
+    value = _cursor_value(field, value)
+    descending = sort.startswith("-")
+    if value is None:
+        # NULLs sort last when descending, first when ascending.
+        if descending:
+            return tickets.filter(**{f"{field}__isnull": True, "id__lt": last_id})
+        return tickets.filter(
+            Q(**{f"{field}__isnull": True, "id__gt": last_id}) | Q(**{f"{field}__isnull": False})
+        )
+    op = "lt" if descending else "gt"
+    after = Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"id__{op}": last_id})
+    if descending:
+        after |= Q(**{f"{field}__isnull": True})
+    return tickets.filter(after)
+
+
+def ticket_page(tickets, *, schema, params, user, page_size=PAGE_SIZE, strict=False):
+    """One page of the filtered, sorted list and the cursor of the next page."""
+    tickets = filter_tickets(tickets, schema=schema, params=params, user=user, strict=strict)
+    sort = _sort(_last(params, "sort") or _last(params, "ordering"))
+    tickets = order_tickets(tickets, sort)
+    cursor = _last(params, "cursor")
+    if cursor:
+        tickets = _after_cursor(tickets, sort, cursor)
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    rows = list(tickets[: page_size + 1])
+    next_cursor = None
+    if len(rows) > page_size:
+        rows = rows[:page_size]
+        last = rows[-1]
+        field = SORT_KEYS[sort.lstrip("-")]
+        next_cursor = encode_cursor([getattr(last, field), last.pk])
+    applied = {name: _all(params, name) for name in params if name not in CONTROL_PARAMS}
+    return TicketPage(tickets=rows, next_cursor=next_cursor, sort=sort, filters=applied)
