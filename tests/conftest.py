@@ -1,9 +1,19 @@
+import shutil
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 
 from helpdesk.models import PortalSettings
 from tests.factories import ContactFactory, UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _remove_private_storage_afterwards():
+    # cms.settings.test gives each test process its own temporary private storage folder.
+    yield
+    shutil.rmtree(settings.PRIVATE_STORAGE_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,8 @@
 """pytest: fast hashing, in-memory mail and cache, tasks run at once."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import REST_FRAMEWORK, VAR_DIR, env
 
@@ -11,7 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "test-media")
-PRIVATE_STORAGE_ROOT = VAR_DIR / "test-private"
+# A fresh folder per test process: parallel runs never see each other's uploads.
+PRIVATE_STORAGE_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
