@@ -7,5 +7,29 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("helpdesk/tickets/<int:number>/", views.ticket_view, name="helpdesk_ticket"),
+    path(
+        "helpdesk/tickets/<int:number>/",
+        views.TicketView.as_view(),
+        name="helpdesk_ticket",
+    ),
+    path(
+        "helpdesk/tickets/<int:number>/reply/",
+        views.TicketView.as_view(action="reply"),
+        name="helpdesk_ticket_reply",
+    ),
+    path(
+        "helpdesk/tickets/<int:number>/fields/",
+        views.TicketView.as_view(action="fields"),
+        name="helpdesk_ticket_fields",
+    ),
+    path(
+        "helpdesk/tickets/<int:number>/assign/",
+        views.TicketView.as_view(action="assign"),
+        name="helpdesk_ticket_assign",
+    ),
+    path(
+        "helpdesk/attachments/<int:pk>/",
+        views.attachment_download,
+        name="helpdesk_attachment",
+    ),
 ]
