@@ -44,3 +44,31 @@ def admin_ticket_link(ticket) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "helpdesk_ticket", args=[ticket.number]
     )
+
+
+def portal_base_urls(portals) -> dict:
+    """{portal id: public base URL} for several portals with one settings query, so a page of
+    tickets from many portals costs one query, not one per ticket (same rule as
+    `portal_base_url`)."""
+    portals = {portal.pk: portal for portal in portals}
+    configured = dict(
+        PortalSettings.objects.filter(site_id__in=portals).values_list("site_id", "public_base_url")
+    )
+    return {
+        pk: (configured.get(pk) or portal.root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+        for pk, portal in portals.items()
+    }
+
+
+def ticket_link_from_base(ticket, *, base_url, language) -> str:
+    """`ticket_link` with the portal's base URL already known (from `portal_base_urls`)."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return f"{base_url}/{language}/tickets/{ticket.number}/"
+
+
+def api_attachment_link(attachment, *, base_url=None) -> str:
+    """Absolute API download URL of an attachment, under its ticket's portal base URL."""
+    if base_url is None:
+        base_url = portal_base_url(attachment.ticket.customer.portal)
+    return base_url + reverse("api:attachment-detail", args=[attachment.pk])
