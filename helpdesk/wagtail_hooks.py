@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .admin import config
 from .admin import urls as admin_urls
+from .admin.matrix import VisibilityMatrixViewSet
 from .admin.tickets import TicketViewSet
 
 
@@ -25,6 +26,7 @@ class HelpdeskViewSetGroup(ViewSetGroup):
         config.TicketTypeViewSet,
         config.ImpactViewSet,
         config.ProductFamilyViewSet,
+        VisibilityMatrixViewSet,
         config.CustomFieldViewSet,
         config.BuiltinFieldSettingViewSet,
     )

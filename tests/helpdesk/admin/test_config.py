@@ -216,3 +216,56 @@ def test_customer_allowed_ticket_types_are_edited(manager_client, acme):
 )
 def test_every_configuration_list_renders_for_a_manager(manager_client, alice, url):
     assert manager_client.get(url).status_code == 200
+
+
+MATRIX_URL = "/admin/helpdesk/visibility/"
+
+
+def matrix_form(client):
+    """The matrix as currently shown: {input name: value} of every row."""
+    form = client.get(MATRIX_URL).context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if name.endswith("-required"):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = value
+    return data
+
+
+def test_visibility_matrix_saves_built_in_and_custom_rows(manager_client, asset_tag, alice):
+    data = matrix_form(manager_client)
+    data["builtin-impact-visibility"] = "editable"
+    data[f"custom-{asset_tag.pk}-visibility"] = "hidden"
+    data[f"custom-{asset_tag.pk}-required"] = "on"
+
+    response = manager_client.post(MATRIX_URL, data)
+
+    assert response.status_code == 302
+    assert BuiltinFieldSetting.objects.get(field="impact").visibility == "editable"
+    asset_tag.refresh_from_db()
+    assert (asset_tag.visibility, asset_tag.required) == ("hidden", True)
+    schema = field_schema_for(alice)
+    assert schema.get("impact").editable
+    assert not schema.get("asset_tag").visible
+
+
+def test_visibility_matrix_refuses_a_required_status_and_saves_nothing(manager_client, asset_tag):
+    data = matrix_form(manager_client)
+    data["builtin-status-required"] = "on"
+    data[f"custom-{asset_tag.pk}-visibility"] = "hidden"
+
+    response = manager_client.post(MATRIX_URL, data)
+
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors()
+    assert not BuiltinFieldSetting.objects.get(field="status").required
+    assert CustomField.objects.get(pk=asset_tag.pk).visibility == "editable"
+
+
+def test_visibility_matrix_is_for_managers_only(tech_client, asset_tag):
+    response = tech_client.post(MATRIX_URL, {f"custom-{asset_tag.pk}-visibility": "hidden"})
+    assert response.status_code in {302, 403}
+    assert CustomField.objects.get(pk=asset_tag.pk).visibility == "editable"

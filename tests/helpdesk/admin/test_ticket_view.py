@@ -1,6 +1,8 @@
 """A technician works a ticket through the real admin URLs (issue 3, "Done when": the
 technician line). Every test asserts the database, not only the response."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -238,3 +240,44 @@ def test_inactive_custom_fields_are_not_offered(tech_client, ticket):
     CustomField.objects.create(key="old", labels={"en": "Old field"}, is_active=False)
     html = tech_client.get(url("helpdesk_ticket", ticket)).content.decode()
     assert "Old field" not in html
+
+
+PAYLOADS = [
+    "<script>alert('t')</script>",
+    '<img src=x onerror="alert(1)">',
+    "<svg onload=alert(2)>",
+    '<a href="jav&#x09;ascript:alert(3)">x</a>',
+]
+
+
+def test_C23_payloads_render_inert_in_the_admin_ticket_page(tech_client, ticket, tech, acme):
+    payload = " ".join(PAYLOADS)
+    acme.name = payload
+    acme.save()
+    ticket.title = payload[:200]
+    ticket.description = payload  # stored raw on purpose: display sanitises again
+    ticket.save()
+    Reply.objects.create(ticket=ticket, author=tech, body=payload, is_internal=True)
+    CustomFieldFactory(key="xss", labels={"en": payload})
+
+    html = tech_client.get(url("helpdesk_ticket", ticket)).content.decode()
+
+    assert "<script>alert(" not in html
+    parser = TagCollector()
+    parser.feed(html)
+    handlers = [(tag, name) for tag, name, _value in parser.attrs if name.startswith("on")]
+    assert handlers == []
+    links = [value for _tag, name, value in parser.attrs if name in {"href", "src"} and value]
+    assert not [v for v in links if "script:" in "".join(v.split()).lower()]
+    assert not [tag for tag, _n, _v in parser.attrs if tag == "svg" and _n == "onload"]
+
+
+class TagCollector(HTMLParser):
+    """Every (tag, attribute, value) of the page, as a browser would parse it."""
+
+    def __init__(self):
+        super().__init__()
+        self.attrs = []
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs.extend((tag, name, value) for name, value in attrs)
