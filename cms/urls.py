@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from helpdesk.accounts import urls as account_urls
 from helpdesk.api import urls as api_urls
+from helpdesk.portal import urls as portal_urls
 from home.views import page_not_found
 
 urlpatterns = [
@@ -31,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("account/", include(account_urls)),
+    path("tickets/", include(portal_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,70 @@
+"""The ticket list: scope tabs, filter panel, sort, keyset pages (SPEC §1.1)."""
+
+from django.shortcuts import render
+from django.urls import reverse
+
+from ..selectors import tickets_visible_to
+from ..ticket_query import QueryError, ticket_page
+from .access import TICKET_RELATED, contact_required, schema_for
+from .filters import FilterForm
+
+PAGE_SIZE = 25
+
+
+def render_query_error(request, error: QueryError):
+    """The portal's 400 page: what was refused and a way back to the unfiltered list."""
+    problems = [
+        {"name": name, "messages": messages} for name, messages in error.message_dict.items()
+    ]
+    return render(request, "helpdesk/tickets/bad_request.html", {"problems": problems}, status=400)
+
+
+def _query(params, drop=(), **values):
+    """The current query string without `drop` and with `values` set (for links)."""
+    query = params.copy()
+    for name in (*drop, *values):
+        query.pop(name, None)
+    for name, value in values.items():
+        query[name] = value
+    return query.urlencode()
+
+
+@contact_required(explain=True)
+def ticket_list(request):
+    contact = request.contact
+    schema = schema_for(request)
+    tickets = tickets_visible_to(request.user).select_related(*TICKET_RELATED)
+    try:
+        page = ticket_page(
+            tickets, schema=schema, params=request.GET, user=request.user, page_size=PAGE_SIZE
+        )
+    except QueryError as error:
+        return render_query_error(request, error)
+    scope = request.GET.get("scope") or ("company" if contact.is_main_contact else "mine")
+    form = FilterForm(request.GET, schema=schema, contact=contact)
+    next_url = f"?{_query(request.GET, cursor=page.next_cursor)}" if page.next_cursor else None
+    context = {
+        "page": page,
+        "tickets": page.tickets,
+        "filter_form": form,
+        "filters_active": form.active_count(),
+        "columns": {
+            "status": schema.get("status").visible,
+            "priority": schema.get("priority").visible,
+        },
+        "scope": scope,
+        "is_main_contact": contact.is_main_contact,
+        "customer": contact.customer,
+        "scope_mine_query": _query(request.GET, ["cursor"], scope="mine"),
+        "scope_company_query": _query(request.GET, ["cursor"], scope="company"),
+        "is_first_page": not request.GET.get("cursor"),
+        "first_page_query": _query(request.GET, ["cursor"]),
+        "next_url": next_url,
+        "export_url": (
+            f"{reverse('tickets:export')}?{_query(request.GET, ['cursor'])}"
+            if contact.is_main_contact
+            else None
+        ),
+        "searching": bool(page.filters) or bool(request.GET.get("q")),
+    }
+    return render(request, "helpdesk/tickets/list.html", context)
