@@ -176,3 +176,17 @@ def test_only_technicians_assign_and_only_to_technicians(ticket, a1, tech):
     ticket.refresh_from_db()
     assert ticket.assignee == other
     assert Activity.objects.filter(field="assignee", new_value=other.pk).exists()
+
+
+def test_C07_a_change_to_a_hidden_field_is_recorded_but_never_shown_to_contacts(ticket, a1, tech):
+    from helpdesk.field_schema import field_schema_for
+    from helpdesk.selectors import activities_visible_to
+
+    CustomFieldFactory(key="internal_priority", visibility="hidden")
+    ticket_update_fields(ticket=ticket, user=tech, values={"internal_priority": "p1"})
+    ticket_update_fields(ticket=ticket, user=tech, values={"priority": "high"})
+    assert set(Activity.objects.values_list("field", flat=True)) == {"internal_priority", "priority"}
+    shown = activities_visible_to(ticket, field_schema_for(a1))
+    assert [entry.field for entry in shown] == ["priority"]
+    staff_view = activities_visible_to(ticket, field_schema_for(tech))
+    assert {entry.field for entry in staff_view} == {"internal_priority", "priority"}
