@@ -3,6 +3,18 @@
 from .models import Attachment, Ticket
 from .permissions import active_contact, is_technician
 
+# The largest value a database integer column holds; larger input would overflow the query
+# (a 500) instead of finding nothing (a 404).
+MAX_DB_INT = 2**63 - 1
+
+
+def _as_db_int(value):
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value <= MAX_DB_INT else None
+
 
 def tickets_visible_to(user):
     """Technicians: every ticket. Main contact: their customer's. Contact: their own tickets
@@ -22,9 +34,8 @@ def tickets_visible_to(user):
 def visible_ticket_or_none(user, number):
     """The ticket with this number if the user may see it; None otherwise (callers answer 404,
     the same for a ticket that does not exist)."""
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
+    number = _as_db_int(number)
+    if number is None:
         return None
     return tickets_visible_to(user).filter(number=number).first()
 
@@ -32,9 +43,8 @@ def visible_ticket_or_none(user, number):
 def attachment_visible_to(user, attachment_id):
     """The attachment if its ticket is visible to the user and it is not on an internal note
     (unless the user is a technician); None otherwise."""
-    try:
-        attachment_id = int(attachment_id)
-    except (TypeError, ValueError):
+    attachment_id = _as_db_int(attachment_id)
+    if attachment_id is None:
         return None
     attachments = Attachment.objects.select_related("ticket", "reply").filter(
         pk=attachment_id, ticket__in=tickets_visible_to(user)

@@ -9,6 +9,7 @@ import base64
 import binascii
 import datetime
 import json
+import math
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -73,7 +74,10 @@ def _date(raw):
 
 
 def _number(raw):
-    return float(str(raw).strip().replace(",", "."))
+    value = float(str(raw).strip().replace(",", "."))
+    if not math.isfinite(value):  # NaN/inf are not JSON: the database would refuse the query
+        raise ValueError
+    return value
 
 
 def _last(params, name):
@@ -170,14 +174,21 @@ def _search(tickets, q):
     return tickets.filter(query)
 
 
-def _sort(raw):
+def _sort(raw, schema=None):
     sort = (raw or DEFAULT_SORT).strip()
     key = sort.lstrip("-")
-    if key not in SORT_KEYS:
+    # Sorting by a field the caller may not see would reveal its values through the order.
+    hidden = schema is not None and key in BuiltinField.values and not _visible(schema, key)
+    if key not in SORT_KEYS or hidden:
         raise QueryError(
             {"sort": [_("Sort by one of: %(keys)s.") % {"keys": ", ".join(SORT_KEYS)}]}
         )
     return sort
+
+
+def _visible(schema, key):
+    spec = schema.get(key)
+    return spec is not None and spec.visible
 
 
 def encode_cursor(values: list) -> str:
@@ -196,12 +207,28 @@ def decode_cursor(cursor: str) -> list:
     return values
 
 
+def _cursor_int(raw):
+    # bool is an int in Python, but never one of ours; out-of-range ints would overflow SQL.
+    if isinstance(raw, bool) or not isinstance(raw, int) or abs(raw) > 2**63 - 1:
+        raise ValueError
+    return raw
+
+
 def _cursor_value(sort_field, raw):
     if raw is None:
         return None
     if sort_field in ("updated_at", "created_at"):
         return datetime.datetime.fromisoformat(raw)
-    return raw
+    return _cursor_int(raw)
+
+
+def _cursor_values(field, cursor):
+    """(sort value, last id) of a cursor; a tampered cursor is refused, never a server error."""
+    value, last_id = decode_cursor(cursor)
+    try:
+        return _cursor_value(field, value), _cursor_int(last_id)
+    except (TypeError, ValueError):
+        raise QueryError({"cursor": [_("This page link is not valid.")]}) from None
 
 
 def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
@@ -267,8 +294,7 @@ def order_tickets(tickets, sort):
 
 def _after_cursor(tickets, sort, cursor):
     field = SORT_KEYS[sort.lstrip("-")]
-    value, last_id = decode_cursor(cursor)
-    value = _cursor_value(field, value)
+    value, last_id = _cursor_values(field, cursor)
     descending = sort.startswith("-")
     if value is None:
         # NULLs sort last when descending, first when ascending.
@@ -287,7 +313,7 @@ def _after_cursor(tickets, sort, cursor):
 def ticket_page(tickets, *, schema, params, user, page_size=PAGE_SIZE, strict=False):
     """One page of the filtered, sorted list and the cursor of the next page."""
     tickets = filter_tickets(tickets, schema=schema, params=params, user=user, strict=strict)
-    sort = _sort(_last(params, "sort") or _last(params, "ordering"))
+    sort = _sort(_last(params, "sort") or _last(params, "ordering"), schema)
     tickets = order_tickets(tickets, sort)
     cursor = _last(params, "cursor")
     if cursor:
