@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from .demo_bulk import add_arguments as add_bulk_arguments
+from .demo_bulk import seed_bulk
+from .demo_fields import seed_fields
+from .demo_tickets import seed_tickets
 from .models import Contact, Customer, User
 from .permissions import TECHNICIANS_GROUP
 
@@ -73,6 +77,10 @@ def _user(email, first_name, last_name, **flags):
     return user
 
 
+def add_arguments(parser):
+    add_bulk_arguments(parser)
+
+
 def seed(*, stdout, options):
     portals = {site.hostname: site for site in Site.objects.all()}
     customers = {}
@@ -107,3 +115,7 @@ def seed(*, stdout, options):
     stdout.write(
         f"  helpdesk: {len(CONTACTS)} contacts, {len(STAFF)} staff, {len(CUSTOMERS)} customers"
     )
+    seed_fields()
+    seed_tickets(stdout=stdout)
+    if options.get("tickets"):
+        seed_bulk(stdout=stdout, count=options["tickets"], customer_name=options.get("customer"))
