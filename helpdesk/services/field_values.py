@@ -56,6 +56,10 @@ def clean_field_values(*, schema: FieldSchema, values: dict, creating: bool) -> 
             cleaned[key] = clean_value(spec, raw)
         except ValidationError as error:
             errors[key] = error.messages
+            continue
+        if key == "status" and cleaned[key] is None and not creating:
+            # A ticket always has a status; emptying it must be refused, not crash on save.
+            errors[key] = [_("This field is required.")]
     if creating:
         for spec in schema.fields:
             if spec.key == "status" or spec.key in errors:

@@ -281,3 +281,20 @@ class TagCollector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.attrs.extend((tag, name, value) for name, value in attrs)
+
+
+def test_status_cannot_be_emptied(tech_client, ticket, tech):
+    from django.core.exceptions import ValidationError
+
+    from helpdesk.services import ticket_update_fields
+
+    response = tech_client.post(url("helpdesk_ticket_fields", ticket), {"fields-status": ""})
+    assert response.status_code == 400
+    assert response.context["fields_form"].errors["status"]
+    # The service refuses it too (before the fix it crashed with Status.DoesNotExist).
+    with pytest.raises(ValidationError) as refused:
+        ticket_update_fields(ticket=ticket, user=tech, values={"status": ""})
+    assert "status" in refused.value.message_dict
+    ticket.refresh_from_db()
+    assert ticket.status.code == "open"
+    assert not Activity.objects.exists()
