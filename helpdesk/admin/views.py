@@ -91,7 +91,7 @@ class TicketView(WagtailAdminTemplateMixin, TemplateView):
         return [
             *self.breadcrumbs_items,
             {"url": reverse("helpdesk_tickets:index"), "label": _("Tickets")},
-            {"url": "", "label": self.ticket.display_number},
+            {"url": "", "label": str(self.ticket)},  # "#1042 Printer on fire"
         ]
 
     def empty_forms(self):
