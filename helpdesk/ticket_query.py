@@ -128,7 +128,10 @@ def _field_filter(spec, params, errors):
             if name not in params or _last(params, name) in (None, ""):
                 return None
             wanted = _bool(_last(params, name))
-            return Q(**{path: True}) if wanted else ~Q(**{path: True})
+            if wanted:
+                return Q(**{path: True})
+            # "No" includes tickets where the box was never set (no key in the JSON).
+            return Q(**{path: False}) | ~Q(custom_values__has_key=spec.key)
         if spec.type in (CustomFieldType.NUMBER, CustomFieldType.DATE):
             parse = _number if spec.type == CustomFieldType.NUMBER else _date
             query = Q()

@@ -185,7 +185,10 @@ def test_C07_a_change_to_a_hidden_field_is_recorded_but_never_shown_to_contacts(
     CustomFieldFactory(key="internal_priority", visibility="hidden")
     ticket_update_fields(ticket=ticket, user=tech, values={"internal_priority": "p1"})
     ticket_update_fields(ticket=ticket, user=tech, values={"priority": "high"})
-    assert set(Activity.objects.values_list("field", flat=True)) == {"internal_priority", "priority"}
+    assert set(Activity.objects.values_list("field", flat=True)) == {
+        "internal_priority",
+        "priority",
+    }
     shown = activities_visible_to(ticket, field_schema_for(a1))
     assert [entry.field for entry in shown] == ["priority"]
     staff_view = activities_visible_to(ticket, field_schema_for(tech))
