@@ -10,6 +10,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from .common import error_responses
+
+
+def token_error_responses():
+    """400 (wrong credentials or fields) and 429 (throttled); no 401/403 without auth."""
+    return {code: doc for code, doc in error_responses(400, 415).items() if code not in (401, 403)}
+
 
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(label=_("E-mail address"))
@@ -40,7 +47,7 @@ class ObtainTokenView(APIView):
 
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: TokenResponseSerializer},
+        responses={200: TokenResponseSerializer, **token_error_responses()},
         summary="Exchange e-mail and password for an API token",
         tags=["auth"],
     )

@@ -3,6 +3,8 @@ response shapes the OpenAPI schema documents (responses are built by `representa
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..field_schema import LOOKUP_MODELS
@@ -28,9 +30,14 @@ def _lookup_code(help_text):
     )
 
 
+@extend_schema_field(OpenApiTypes.BINARY)
+class UploadField(serializers.FileField):
+    """A file part of a multipart request (documented as binary, not as a URL)."""
+
+
 def _files():
     return serializers.ListField(
-        child=serializers.FileField(allow_empty_file=True, use_url=False),
+        child=UploadField(allow_empty_file=True, use_url=False),
         required=False,
         allow_empty=True,
         help_text="Files (repeat the part for several). Multipart only.",

@@ -7,6 +7,7 @@ back, and PATCH already changes only the fields it names (R-04)."""
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -112,7 +113,15 @@ def _next_link(request, cursor):
     return f"{request.path}?{params.urlencode()}"
 
 
+class TicketSchema(AutoSchema):
+    """The list answers one page object ({"results", "next"}), not a bare array."""
+
+    def _is_list_view(self, serializer=None):
+        return False
+
+
 class TicketViewSet(viewsets.ViewSet):
+    schema = TicketSchema()
     lookup_field = "number"
     lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -130,6 +139,7 @@ class TicketViewSet(viewsets.ViewSet):
         return Response(ticket_dict(ticket, schema=_schema(request)), status=status)
 
     @extend_schema(
+        operation_id="tickets_list",
         summary="List tickets",
         description=LIST_DESCRIPTION,
         parameters=LIST_PARAMETERS,
