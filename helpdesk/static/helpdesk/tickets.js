@@ -158,6 +158,8 @@
     label.addEventListener("click", function () { area.focus(); });
     textarea.hidden = true;
     format.value = "html";
+    // New lines become paragraphs, not <div>s (which the sanitiser would drop).
+    document.execCommand("defaultParagraphSeparator", false, "p");
     textarea.after(toolbar, area);
     sync();
     textarea.form.addEventListener("submit", sync);
