@@ -209,3 +209,10 @@ def test_C07_main_contact_sees_the_same_fields_on_a_colleagues_ticket(world, fie
     body = world.client("A_main").get(_url(other)).json()
     assert "internal_priority" not in body["custom_fields"]
     assert "product_family" not in body
+
+
+def test_C07_search_does_not_match_hidden_values(world, fields):
+    client = world.client("A1")
+    assert client.get("/api/v1/tickets/?q=p1").json()["results"] == []
+    assert client.get("/api/v1/tickets/?q=laptops").json()["results"] == []
+    assert len(client.get("/api/v1/tickets/?q=Printer").json()["results"]) == 1

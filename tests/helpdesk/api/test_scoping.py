@@ -182,3 +182,13 @@ def test_C26_session_writes_need_the_csrf_token(world):
     created = client.post("/api/v1/tickets/", {"title": "x"}, format="json")
     assert created.status_code == 403
     assert Ticket.objects.count() == 3
+
+
+@pytest.mark.parametrize("suffix", ["", "replies/"])
+def test_C04_options_on_a_foreign_ticket_equals_a_missing_one_and_holds_no_data(world, suffix):
+    client = world.client("B1")
+    foreign = client.options(f"/api/v1/tickets/{world.tA1.number}/{suffix}")
+    missing = client.options(f"/api/v1/tickets/{MISSING}/{suffix}")
+    assert foreign.status_code == missing.status_code
+    assert foreign.content == missing.content
+    assert b"Printer jam" not in foreign.content and b"Acme" not in foreign.content
