@@ -257,7 +257,10 @@ def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
         errors["scope"] = [_("Choose “mine” or “company”.")]
     elif scope == "mine":
         tickets = tickets.filter(requester=user)
-    if _last(params, "open") not in (None, ""):
+    if _last(params, "open") not in (None, "") and not _visible(schema, "status"):
+        # Open/closed is the status category: no filtering by it when the status is hidden.
+        errors["open"] = [_("You cannot filter by “%(name)s”.") % {"name": "open"}]
+    elif _last(params, "open") not in (None, ""):
         try:
             wanted = _bool(_last(params, "open"))
             status_open = Q(status__category__in=OPEN_CATEGORIES)

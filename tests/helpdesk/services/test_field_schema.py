@@ -91,3 +91,23 @@ def test_a_dropdown_needs_unique_option_codes_and_a_valid_default():
     with pytest.raises(ValidationError) as error:
         field.full_clean()
     assert "default" in error.value.message_dict
+
+
+def test_C07_open_closed_filter_is_refused_when_the_status_is_hidden(a1):
+    from django.http import QueryDict
+
+    from helpdesk.models import BuiltinFieldSetting
+    from helpdesk.selectors import tickets_visible_to
+    from helpdesk.ticket_query import QueryError, filter_tickets
+
+    setting = BuiltinFieldSetting.objects.get(field="status")
+    setting.visibility = "hidden"
+    setting.save()
+    with pytest.raises(QueryError) as error:
+        filter_tickets(
+            tickets_visible_to(a1),
+            schema=field_schema_for(a1),
+            params=QueryDict("open=true"),
+            user=a1,
+        )
+    assert "open" in error.value.message_dict
