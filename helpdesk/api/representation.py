@@ -53,12 +53,21 @@ def _language():
     return translation.get_language()
 
 
+def _own_files(tickets):
+    """{ticket id: [its own attachments]} in one query (files of replies are the replies')."""
+    files = {}
+    rows = Attachment.objects.filter(ticket__in=[t.pk for t in tickets], reply__isnull=True)
+    for item in rows.order_by("created_at", "id"):
+        files.setdefault(item.ticket_id, []).append(item)
+    return files
+
+
 def ticket_dicts(tickets, *, schema):
     """API dicts of `tickets` (from `api_tickets`) for a caller with this field schema."""
     tickets = list(tickets)
-    own_files = Attachment.objects.filter(reply__isnull=True).order_by("created_at", "id")
-    prefetch_related_objects(tickets, Prefetch("attachments", own_files, to_attr="own_files"))
-    bases = portal_base_urls({ticket.customer.portal for ticket in tickets})
+    files = _own_files(tickets)
+    portals = {ticket.customer.portal_id: ticket.customer.portal for ticket in tickets}
+    bases = portal_base_urls(portals.values())
     builtin = [spec.key for spec in schema.builtin() if spec.visible]
     custom = [spec.key for spec in schema.custom() if spec.visible]
     language = _language()
@@ -77,7 +86,7 @@ def ticket_dicts(tickets, *, schema):
         data["created_at"] = ticket.created_at
         data["updated_at"] = ticket.updated_at
         data["url"] = ticket_link_from_base(ticket, base_url=base, language=language)
-        data["attachments"] = [attachment_dict(item, base) for item in ticket.own_files]
+        data["attachments"] = [attachment_dict(item, base) for item in files.get(ticket.pk, ())]
         result.append(data)
     return result
 
