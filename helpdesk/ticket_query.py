@@ -103,7 +103,7 @@ def _field_filter(spec, params, errors):
             return None
         unknown = [code for code in codes if spec.choice(code) is None]
         if unknown:
-            errors[name] = [_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)}]
+            errors[name] = [_("Not a valid choice: %(values)s.") % {"values": ", ".join(unknown)}]
             return None
         return Q(**{f"{spec.key}_id__in": [spec.choice(code).id for code in codes]})
     path = f"custom_values__{spec.key}"
@@ -114,7 +114,9 @@ def _field_filter(spec, params, errors):
                 return None
             unknown = [code for code in codes if spec.choice(code) is None]
             if unknown:
-                errors[name] = [_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)}]
+                errors[name] = [
+                    _("Not a valid choice: %(values)s.") % {"values": ", ".join(unknown)}
+                ]
                 return None
             query = Q()
             for code in codes:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .lookups import label_in
 
@@ -63,7 +64,7 @@ class BuiltinFieldSetting(models.Model):
 class CustomFieldType(models.TextChoices):
     TEXT = "text", _("Text")
     LONG_TEXT = "long_text", _("Long text")
-    NUMBER = "number", _("Number")
+    NUMBER = "number", pgettext_lazy("custom field type", "Number")
     DATE = "date", _("Date")
     DROPDOWN = "dropdown", _("Dropdown")
     MULTI_SELECT = "multi_select", _("Multi-select")

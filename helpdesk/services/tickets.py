@@ -31,7 +31,7 @@ def _clean_title(title):
         raise ValidationError({"title": [_("Give the ticket a title.")]})
     if len(title) > TITLE_MAX:
         raise ValidationError(
-            {"title": [_("Keep the title under %(limit)d characters.") % {"limit": TITLE_MAX}]}
+            {"title": [_("Keep the title to %(limit)d characters at most.") % {"limit": TITLE_MAX}]}
         )
     return title
 

@@ -192,7 +192,7 @@ def test_C07_sorting_by_a_hidden_priority_is_refused(client, a_main, tickets, se
 def test_bad_values_answer_the_400_page_with_a_clear_message(client, a_main, tickets):
     client.force_login(a_main)
     for query, message in (
-        ("priority=urgent", "Unknown value: urgent."),
+        ("priority=urgent", "Not a valid choice: urgent."),
         ("created_from=yesterday", "Enter a date as YYYY-MM-DD."),
         ("sort=password", "Sort by one of"),
         ("cursor=%%%", "This page link is not valid."),
