@@ -1,6 +1,10 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+
+from . import services
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -22,3 +26,55 @@ class EmailLoginForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or password is not correct."),
         "inactive": _("The e-mail address or password is not correct."),
     }
+
+
+phone_number = RegexValidator(
+    r"^[0-9+()./\- ]*$", _("Enter a phone number with digits, spaces and + ( ) - / . only.")
+)
+
+
+class ProfileForm(forms.Form):
+    """The only fields a user may change about themselves. A plain form, not a ModelForm, so
+    a posted is_staff, e-mail, customer or main-contact flag has nowhere to go."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=150, required=False)
+    phone = forms.CharField(
+        label=_("Phone number"), max_length=50, required=False, validators=[phone_number]
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        self.contact = getattr(user, "contact", None)
+        initial = {"first_name": user.first_name, "last_name": user.last_name}
+        if self.contact is not None:
+            initial.update(job_title=self.contact.job_title, phone=self.contact.phone)
+        super().__init__(*args, initial=initial, **kwargs)
+        if self.contact is None:  # staff without a contact row have no job title or phone
+            del self.fields["job_title"]
+            del self.fields["phone"]
+
+    def save(self):
+        data = self.cleaned_data
+        services.profile_update(
+            user=self.user,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            job_title=data.get("job_title"),
+            phone=data.get("phone"),
+        )
+
+
+class PasswordForm(PasswordChangeForm):
+    """Current password, new one twice, Django's validators; saving e-mails a notice."""
+
+    def save(self, commit=True):
+        services.password_set(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"), choices=settings.LANGUAGES, widget=forms.RadioSelect
+    )

@@ -1,15 +1,32 @@
-"""Login and logout at /<lang>/account/…; the accounts issue adds lockout, reset and profile."""
+"""Login, logout, profile and app settings at /<lang>/account/…"""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from .forms import EmailLoginForm
+from . import services
+from .forms import EmailLoginForm, LanguageForm, PasswordForm, ProfileForm
 
 
 def home_url():
     return reverse("wagtail_serve", args=[""])
+
+
+def set_language_cookie(response, language):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 class LoginView(auth_views.LoginView):
@@ -26,13 +43,7 @@ class LoginView(auth_views.LoginView):
         language = form.get_user().language
         if language and language != translation.get_language():
             response["Location"] = translate_url(response["Location"], language)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
-        )
+        set_language_cookie(response, language)
         return response
 
 
@@ -41,3 +52,61 @@ class LogoutView(auth_views.LogoutView):
 
     def get_default_redirect_url(self):
         return home_url()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Two forms on one page, told apart by the submit button's `action`. An invalid POST
+    answers 400 (C-14: a wrong current password is a client error)."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    profile_form = ProfileForm(request.POST if action == "profile" else None, user=request.user)
+    password_form = PasswordForm(request.user, request.POST if action == "password" else None)
+    status = 200
+    if action == "profile":
+        if profile_form.is_valid():
+            profile_form.save()
+            messages.success(request, _("Your profile was saved."))
+            return redirect("account:profile")
+        status = 400
+    elif action == "password":
+        if password_form.is_valid():
+            password_form.save()
+            # New key for this session, new hash: every other session of the user ends.
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Your password was changed."))
+            return redirect("account:profile")
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "helpdesk/accounts/profile.html",
+        {"profile_form": profile_form, "password_form": password_form},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def app_settings(request):
+    """Language picker: saved on the user, applied at once (cookie + the same page under the
+    new prefix) and by the login view at every later login."""
+    form = LanguageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": request.user.language},
+    )
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["language"]
+        services.language_set(user=request.user, language=language)
+        with translation.override(language):
+            messages.success(request, _("Your settings were saved."))
+            response = redirect(reverse("account:settings"))
+        set_language_cookie(response, language)
+        return response
+    return render(
+        request,
+        "helpdesk/accounts/settings.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,67 @@
+"""Account writes (DESIGN rule 2): keyword-only, atomic; views stay thin."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Site
+
+from ..links import portal_link
+from ..models import PortalSettings
+from ..outbox import queue_email
+
+
+def portal_for(user):
+    """The portal a user's e-mails link to: their customer's, else the default one (staff)."""
+    contact = getattr(user, "contact", None)
+    if contact is not None:
+        return contact.customer.portal
+    return Site.objects.get(is_default_site=True)
+
+
+def account_email(*, user, template, context=None, links=None):
+    """Queue an account e-mail in the user's language. `links` maps context names to URL names
+    (or (name, args)); they become absolute links on the portal's configured base URL."""
+    portal = portal_for(user)
+    language = user.language if user.language in dict(settings.LANGUAGES) else None
+    language = language or settings.LANGUAGE_CODE
+    full = {
+        "name": user.get_short_name(),
+        "email": user.email,
+        "portal_name": PortalSettings.for_site(portal).portal_name,
+        "login_url": portal_link("account:login", portal=portal, language=language),
+    }
+    for key, target in (links or {}).items():
+        viewname, args = target if isinstance(target, tuple) else (target, None)
+        full[key] = portal_link(viewname, portal=portal, language=language, args=args)
+    full.update(context or {})
+    return queue_email(to=user, template=template, context=full, language=language)
+
+
+@transaction.atomic
+def profile_update(*, user, first_name, last_name, job_title=None, phone=None):
+    """Only names, job title and phone: nothing that grants or moves access."""
+    user.first_name = first_name
+    user.last_name = last_name
+    user.save(update_fields=["first_name", "last_name"])
+    contact = getattr(user, "contact", None)
+    if contact is not None and job_title is not None:
+        contact.job_title = job_title
+        contact.phone = phone or ""
+        contact.save(update_fields=["job_title", "phone"])
+
+
+def language_set(*, user, language):
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}")
+    user.language = language
+    user.save(update_fields=["language"])
+
+
+@transaction.atomic
+def password_set(*, user, password, notify=True):
+    """New password; the changed session auth hash ends every other session of the user
+    (the caller keeps its own with `update_session_auth_hash`). The user is told by e-mail."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    if notify:
+        # The login page offers "Forgot password?", the way back in for a locked-out owner.
+        account_email(user=user, template="password_changed", links={"reset_url": "account:login"})
