@@ -1,5 +1,5 @@
 from django.middleware.locale import LocaleMiddleware
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 # Paths served outside i18n_patterns (cms/urls.py). They never take a language prefix.
@@ -19,3 +19,18 @@ class PortalLocaleMiddleware(LocaleMiddleware):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+class PrivateCacheMiddleware:
+    """Pages rendered for a logged-in person are theirs alone: no shared cache (proxy, CDN)
+    may keep them. Responses that already say how to cache (downloads, the API) keep that."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

@@ -50,3 +50,13 @@ def test_unprefixed_areas_answer_404_instead_of_redirecting_into_a_language(clie
     response = client.get(path)
     assert response.status_code == 404
     assert "Location" not in response
+
+
+def test_pages_for_a_logged_in_person_are_never_kept_by_shared_caches(client, portal):
+    from tests.factories import ContactFactory
+
+    assert "private" not in client.get("/en/").get("Cache-Control", "")
+    client.force_login(ContactFactory().user)
+    for path in ("/en/", "/en/tickets/", "/en/tickets/new/"):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "private" in cache_control and "no-cache" in cache_control, path
