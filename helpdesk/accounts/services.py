@@ -5,7 +5,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from ..links import portal_link
-from ..models import PortalSettings
+from ..models import AccountToken, PortalSettings, TokenPurpose
 from ..outbox import queue_email
 
 
@@ -62,6 +62,9 @@ def password_set(*, user, password, notify=True):
     (the caller keeps its own with `update_session_auth_hash`). The user is told by e-mail."""
     user.set_password(password)
     user.save(update_fields=["password"])
+    # A pending reset code dies with the old password (C-10).
+    AccountToken.objects.filter(user=user, purpose=TokenPurpose.PASSWORD_RESET).delete()
     if notify:
-        # The login page offers "Forgot password?", the way back in for a locked-out owner.
-        account_email(user=user, template="password_changed", links={"reset_url": "account:login"})
+        account_email(
+            user=user, template="password_changed", links={"reset_url": "account:password_reset"}
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_reset
 
 app_name = "account"
 
@@ -9,4 +9,10 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("settings/", views.app_settings, name="settings"),
+    path("password-reset/", views_reset.password_reset_request, name="password_reset"),
+    path(
+        "password-reset/code/",
+        views_reset.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
 ]

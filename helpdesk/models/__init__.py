@@ -1,3 +1,4 @@
+from .accounts import AccountToken, TokenPurpose
 from .customers import Contact, Customer
 from .fields import (
     BuiltinField,
@@ -13,6 +14,7 @@ from .tickets import Activity, Attachment, Reply, Ticket, TicketCounter, TicketS
 from .users import User
 
 __all__ = [
+    "AccountToken",
     "Activity",
     "Attachment",
     "BuiltinField",
@@ -34,6 +36,7 @@ __all__ = [
     "TicketCounter",
     "TicketSource",
     "TicketType",
+    "TokenPurpose",
     "User",
     "Visibility",
 ]

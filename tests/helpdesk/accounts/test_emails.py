@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from helpdesk.accounts import services
+from helpdesk.accounts import reset, services
 from helpdesk.models import OutboxMessage
 from helpdesk.outbox import render_email
 from tests.factories import ContactFactory
@@ -22,7 +22,11 @@ def password_changed(user):
     services.password_set(user=user, password="another-long-passphrase")
 
 
-MAKERS = {"password_changed": password_changed}
+def password_reset_code(user):
+    reset.request_code(email=user.email)
+
+
+MAKERS = {"password_changed": password_changed, "password_reset_code": password_reset_code}
 
 
 def rendered(template, language):

@@ -1,0 +1,24 @@
+"""Fixed-window request counters in the cache (per account address and per client IP)."""
+
+import hashlib
+
+from django.core.cache import cache
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR only: X-Forwarded-For is client-controlled. Behind a reverse proxy, the
+    application server must set REMOTE_ADDR from the trusted proxy (C-12)."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def allow(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Count one hit; False once `limit` hits were made within `window` seconds."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    cache_key = f"limit:{scope}:{digest}"
+    cache.add(cache_key, 0, timeout=window)
+    try:
+        hits = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=window)
+        hits = 1
+    return hits <= limit
