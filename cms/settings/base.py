@@ -2,6 +2,7 @@
 environment (see the configuration table in README.md); `dev`, `test` and `production` only
 change defaults."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "helpdesk.accounts.middleware.SessionTimeoutMiddleware",
+    # Last, as django-axes asks; its lockout answer is the view's own (see AXES_*).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -98,7 +103,11 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://service-p
 
 # Accounts
 AUTH_USER_MODEL = "helpdesk.User"
-AUTHENTICATION_BACKENDS = ["helpdesk.auth_backends.EmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked username + IP before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "helpdesk.auth_backends.EmailBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -120,6 +129,20 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Sessions end after this much inactivity, and in any case this long after login.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=14 * 24 * 3600)
+SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=30 * 24 * 3600)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+
+# Login brute force (DESIGN rule 9, C-17): 5 failures per username + IP within 15 minutes
+# lock for 15 minutes; a lock looks exactly like a wrong password.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "helpdesk.accounts.lockout.axes_username"
+AXES_CLIENT_IP_CALLABLE = "helpdesk.accounts.lockout.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "helpdesk.accounts.lockout.same_as_wrong_password"
 
 # Languages: English is the source; the URL prefix picks the language while browsing.
 LANGUAGE_CODE = "en"

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from ..permissions import active_contact
 from . import services
 
 
@@ -26,6 +27,13 @@ class EmailLoginForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or password is not correct."),
         "inactive": _("The e-mail address or password is not correct."),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # A contact whose portal access was withdrawn (or whose customer is inactive) is
+        # told nothing more than a wrong password; staff without a contact row log in.
+        if not user.is_staff and active_contact(user) is None:
+            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
 
 
 phone_number = RegexValidator(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import services
 from .forms import EmailLoginForm, LanguageForm, PasswordForm, ProfileForm
+from .redirects import is_safe_next
 
 
 def home_url():
@@ -36,6 +37,12 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return home_url()
+
+    def get_redirect_url(self):
+        """Django's check, then ours: a path on this site, also after percent-decoding."""
+        url = super().get_redirect_url()
+        secure = self.request.is_secure()
+        return url if is_safe_next(url, host=self.request.get_host(), require_https=secure) else ""
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -1,0 +1,25 @@
+"""django-axes glue (DESIGN rule 9): one spelling of the username, the trusted client IP, and a
+lockout that looks exactly like a wrong password (C-17)."""
+
+from ..models.users import normalize_email
+from .limits import client_ip
+
+
+def axes_username(request, credentials):
+    """Lower-cased e-mail, whichever door it came through: the portal and Wagtail's admin send
+    `username`, the API's token endpoint sends `email`."""
+    credentials = credentials or {}
+    typed = credentials.get("username") or credentials.get("email")
+    if typed is None and request is not None:
+        typed = request.POST.get("username") or request.POST.get("email")
+    return normalize_email(typed)
+
+
+def axes_client_ip(request):
+    return client_ip(request)
+
+
+def same_as_wrong_password(request, original_response=None, credentials=None):
+    """Keep the view's own answer: authentication already failed, so the login form (portal
+    or admin) or the API shows its usual wrong-password message — nothing tells of a lock."""
+    return original_response
