@@ -25,6 +25,7 @@ class PortalHomePage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("welcome_heading"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["kb.KnowledgeBasePage"]
 
     class Meta:
         verbose_name = _("Portal home page")

@@ -1,6 +1,7 @@
 """The portal's sidebar. An entry is shown only once the view behind it exists (its URL name
 reverses), so the shell never links to a feature that has not been built."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
@@ -16,13 +17,21 @@ class NavItem:
     login_required: bool = True
     primary: bool = False
     exact: bool = False
+    # Entries that are Wagtail pages rather than views: a callable (request) -> URL or None.
+    resolver: Callable | None = None
+
+
+def _kb_root_url(request):
+    from kb.navigation import kb_root_url
+
+    return kb_root_url(request)
 
 
 SIDEBAR = (
     NavItem(_("Home"), "wagtail_serve", args=("",), login_required=False, exact=True),
     NavItem(_("Tickets"), "tickets:list"),
     NavItem(_("+ New ticket"), "tickets:new", primary=True),
-    NavItem(_("Knowledge base"), "kb:index", login_required=False),
+    NavItem(_("Knowledge base"), "", login_required=False, resolver=_kb_root_url),
     NavItem(_("My profile"), "account:profile"),
     NavItem(_("App settings"), "account:settings"),
 )
@@ -36,10 +45,15 @@ def sidebar_for(request):
     for item in SIDEBAR:
         if item.login_required and not logged_in:
             continue
-        try:
-            url = reverse(item.url_name, args=item.args)
-        except NoReverseMatch:
-            continue
+        if item.resolver is not None:
+            url = item.resolver(request)
+            if not url:
+                continue
+        else:
+            try:
+                url = reverse(item.url_name, args=item.args)
+            except NoReverseMatch:
+                continue
         entries.append(
             {
                 "label": item.label,

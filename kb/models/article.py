@@ -1,0 +1,106 @@
+"""The article: body blocks, attached documents, keywords and related articles."""
+
+from django.db import models
+from django.db.models import Subquery
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.search import index
+
+from .base import KBPage, readable
+from .blocks import ArticleBodyBlock
+from .pages import KnowledgeBasePage
+
+
+class KBArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "kb.KBArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class KBArticlePage(KBPage):
+    summary = models.TextField(_("Summary"), blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("Body"))
+    keywords = ClusterTaggableManager(through=KBArticleTag, blank=True, verbose_name=_("Keywords"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("keywords"),
+        InlinePanel("attachments", label=_("Attached files")),
+        InlinePanel("related_links", label=_("Related articles")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["kb.KBSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Article")
+        verbose_name_plural = _("Articles")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Document downloads are checked against the pages that use them; index them now
+        # rather than through the deferred task, so the check never sees a stale index.
+        ReferenceIndex.create_or_update_for_object(self)
+
+    @staticmethod
+    def most_helpful(articles):
+        """Hook for ratings; until then the most recently updated articles."""
+        return articles.order_by("-last_published_at")
+
+    def related_articles(self, request):
+        """Chosen related articles in this page's language, else others of the same section."""
+        chosen_keys = KBRelatedArticle.objects.filter(
+            page__translation_key=self.translation_key
+        ).values("article__translation_key")
+        articles = readable(KBArticlePage.objects.filter(locale_id=self.locale_id), request)
+        chosen = articles.filter(translation_key__in=Subquery(chosen_keys)).exclude(pk=self.pk)
+        if chosen.exists():
+            return chosen.order_by("title")[:5]
+        return articles.sibling_of(self, inclusive=False).order_by("title")[:5]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles(request)
+        context["attachments"] = self.attachments.select_related("document")
+        context["article_keywords"] = self.keywords.all()
+        context["kb_root"] = KnowledgeBasePage.objects.ancestor_of(self).first()
+        return context
+
+
+class KBArticleDocument(Orderable):
+    page = ParentalKey(KBArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Attached file")
+
+
+class KBRelatedArticle(Orderable):
+    page = ParentalKey(KBArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        KBArticlePage, verbose_name=_("Article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Related article")

@@ -1,0 +1,65 @@
+"""The abstract KB page: access check on serving, the restriction panel, the shared manager."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager, Site
+
+from home.models import BasePage
+
+from ..access import KBPageQuerySet, readable_filter, reads_everything
+from ..forms import KBPageForm
+
+KBPageManager = PageManager.from_queryset(KBPageQuerySet)
+
+
+def kb_site(request):
+    if not hasattr(request, "_kb_site"):
+        request._kb_site = Site.find_for_request(request)
+    return request._kb_site
+
+
+def readable(queryset, request):
+    """`queryset.readable_by(...)` for this request, building the condition once per request."""
+    if not hasattr(request, "_kb_readable"):
+        request._kb_readable = readable_filter(request.user, kb_site(request))
+    return queryset.live().filter(request._kb_readable)
+
+
+class KBPage(RoutablePageMixin, BasePage):
+    """Every KB page is routable (the root answers search and keyword pages) and checks the
+    reader before it renders: unreadable → login for anonymous visitors, 404 for everyone else."""
+
+    base_form_class = KBPageForm
+    settings_panels = [*Page.settings_panels, FieldPanel("restricted_customers")]
+
+    objects = KBPageManager()
+
+    class Meta:
+        abstract = True
+
+    def deny_unreadable(self, request):
+        user = request.user
+        if reads_everything(user):
+            return None
+        if readable(Page.objects.filter(pk=self.pk), request).exists():
+            return None
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("account:login"))
+        raise Http404
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        denied = self.deny_unreadable(request)
+        if denied is not None:
+            return denied
+        response = super().serve(request, view, args, kwargs)
+        # What a page shows depends on who reads it: never store it in a shared cache.
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def breadcrumbs(self):
+        """Ancestors from the portal home down (their readability follows from this page's)."""
+        return self.get_ancestors().filter(depth__gte=2).specific(defer=True)

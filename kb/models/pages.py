@@ -1,0 +1,106 @@
+"""KB root → category → section. Each lists its readable children with counts; all queries
+are per level, never per row, so page cost does not grow with the number of articles."""
+
+from collections import Counter
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .base import KBPage, readable
+
+STEP = Page.steplen
+
+
+def _counts_by_ancestor(paths, depth):
+    """How many of `paths` lie below each ancestor path of the given depth."""
+    return Counter(p[: depth * STEP] for p in paths)
+
+
+class KnowledgeBasePage(KBPage):
+    intro = RichTextField(_("Intro"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.PortalHomePage"]
+    subpage_types = ["kb.KBCategoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Knowledge base")
+
+    def get_context(self, request, *args, **kwargs):
+        from .article import KBArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        categories = list(readable(KBCategoryPage.objects.child_of(self), request))
+        sections = list(readable(KBSectionPage.objects.descendant_of(self), request))
+        articles = readable(KBArticlePage.objects.descendant_of(self), request)
+        counts = _counts_by_ancestor(articles.values_list("path", flat=True), self.depth + 2)
+        by_category = {}
+        for section in sections:
+            section.article_count = counts[section.path]
+            by_category.setdefault(section.path[:-STEP], []).append(section)
+        for category in categories:
+            category.sections = by_category.get(category.path, [])
+            category.article_count = sum(s.article_count for s in category.sections)
+        context["categories"] = categories
+        context["recent_articles"] = articles.order_by("-last_published_at")[:5]
+        context["helpful_articles"] = KBArticlePage.most_helpful(articles)[:5]
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("keywords/<str:keyword>/")
+    def keyword(self, request, keyword):
+        from ..search import keyword_view
+
+        return keyword_view(self, request, keyword)
+
+
+class KBCategoryPage(KBPage):
+    summary = models.TextField(_("Summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["kb.KnowledgeBasePage"]
+    subpage_types = ["kb.KBSectionPage"]
+
+    class Meta:
+        verbose_name = _("Category")
+        verbose_name_plural = _("Categories")
+
+    def get_context(self, request, *args, **kwargs):
+        from .article import KBArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(readable(KBSectionPage.objects.child_of(self), request))
+        articles = readable(KBArticlePage.objects.descendant_of(self), request)
+        counts = _counts_by_ancestor(articles.values_list("path", flat=True), self.depth + 1)
+        for section in sections:
+            section.article_count = counts[section.path]
+        context["sections"] = sections
+        return context
+
+
+class KBSectionPage(KBPage):
+    summary = models.TextField(_("Summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["kb.KBCategoryPage"]
+    subpage_types = ["kb.KBArticlePage"]
+
+    class Meta:
+        verbose_name = _("Section")
+        verbose_name_plural = _("Sections")
+
+    def get_context(self, request, *args, **kwargs):
+        from .article import KBArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = readable(KBArticlePage.objects.child_of(self), request).order_by("title")
+        context["articles"] = articles.only("id", "title", "summary", "path", "url_path", "depth")
+        return context
