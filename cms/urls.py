@@ -4,7 +4,7 @@ the portal's fixed views come next inside it, and Wagtail's catch-all page route
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,13 +13,16 @@ from helpdesk.accounts import urls as account_urls
 from helpdesk.api import urls as api_urls
 from helpdesk.portal import urls as portal_urls
 from home.views import page_not_found
+from kb.api import urls as kb_api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/kb/", include(kb_api_urls)),
     path("api/v1/", include(api_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves its start-up script as a file, so the docs work under the CSP.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     # Any other /api/ path is a JSON 404, not a redirect into the language-prefixed portal.
     re_path(r"^api/", page_not_found),
 ]

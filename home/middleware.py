@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
@@ -33,4 +34,21 @@ class PrivateCacheMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class AdminCSPMiddleware:
+    """The looser Content-Security-Policy of the Wagtail admin and the API docs (the portal's
+    strict one excludes them: their templates need inline scripts and styles). Responses that
+    set their own policy (downloads, with a sandbox) keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(
+            tuple(settings.RELAXED_CSP_PREFIXES)
+        ) and not response.has_header("Content-Security-Policy"):
+            response["Content-Security-Policy"] = settings.ADMIN_CONTENT_SECURITY_POLICY
         return response

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "home.middleware.AdminCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -291,3 +294,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No avatars from gravatar.com: the admin would send hashes of staff e-mail addresses out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# A strict CSP for the portal: no inline script, inline styles only with the request's nonce
+# (the brand colour). The Wagtail admin and the API docs (Swagger UI) get their own, looser
+# policy (home.middleware.AdminCSPMiddleware): their templates use inline scripts and styles.
+RELAXED_CSP_PREFIXES = ["/admin/", "/api/docs/"]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": RELAXED_CSP_PREFIXES,
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self'; connect-src 'self'; "
+    "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)

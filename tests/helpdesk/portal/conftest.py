@@ -89,9 +89,10 @@ def body(response):
 
 
 def same_page(response, path):
-    """The body with what legitimately differs per request taken out: the masked CSRF token
-    and the page's own path (in the language links)."""
+    """The body with what legitimately differs per request taken out: the masked CSRF token,
+    the CSP nonce and the page's own path (in the language links)."""
     import re
 
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", body(response))
+    html = re.sub(r'nonce="[^"]+"', "NONCE", html)
     return html.replace(path.split("/", 2)[2], "PATH")
