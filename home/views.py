@@ -1,6 +1,10 @@
 """Error pages: the portal's own look for people, the API's error shape for API clients."""
 
-from django.http import JsonResponse
+import sys
+
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -17,6 +21,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this while handling the exception, so it can be told apart: a database
+    # outage is a 503 ("try again"), anything else a 500.
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        return _database_unavailable(request)
     if _is_api(request):
         body = {
             "error": {
@@ -29,3 +37,19 @@ def server_error(request):
     # Rendered without a request context: the failure may sit in the database or a
     # context processor, so the page must not touch either.
     return defaults.server_error(request, template_name="500.html")
+
+
+def _database_unavailable(request):
+    if _is_api(request):
+        body = {
+            "error": {
+                "code": "service_unavailable",
+                "message": _("The service is temporarily unavailable. Please try again later."),
+                "fields": {},
+            }
+        }
+        response = JsonResponse(body, status=503)
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    return response
