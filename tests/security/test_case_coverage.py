@@ -22,7 +22,7 @@ def case_ids():
     return set(re.findall(r"^\| ((?:C|R)-\d\d) \|", CASES.read_text(encoding="utf-8"), re.M))
 
 
-def tested_ids():
+def ids_with_tests():
     found = set()
     for path in (ROOT / "tests").rglob("test_*.py"):
         for match in re.finditer(r"def test_((?:C|R)\d\d)_", path.read_text(encoding="utf-8")):
@@ -31,7 +31,7 @@ def tested_ids():
 
 
 def test_every_security_case_has_a_test():
-    missing = case_ids() - tested_ids()
+    missing = case_ids() - ids_with_tests()
     assert missing <= set(PENDING), f"cases without a test: {sorted(missing - set(PENDING))}"
 
 
