@@ -17,12 +17,15 @@ def portal_for(user):
     return Site.objects.get(is_default_site=True)
 
 
+def email_language(user) -> str:
+    return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def account_email(*, user, template, context=None, links=None):
     """Queue an account e-mail in the user's language. `links` maps context names to URL names
     (or (name, args)); they become absolute links on the portal's configured base URL."""
     portal = portal_for(user)
-    language = user.language if user.language in dict(settings.LANGUAGES) else None
-    language = language or settings.LANGUAGE_CODE
+    language = email_language(user)
     full = {
         "name": user.get_short_name(),
         "email": user.email,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_reset
+from . import views, views_reset, views_welcome
 
 app_name = "account"
 
@@ -15,4 +15,5 @@ urlpatterns = [
         views_reset.password_reset_confirm,
         name="password_reset_confirm",
     ),
+    path("welcome/<str:token>/", views_welcome.welcome_set_password, name="welcome"),
 ]

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from helpdesk.accounts import reset, services
+from helpdesk.accounts import reset, services, welcome
 from helpdesk.models import OutboxMessage
 from helpdesk.outbox import render_email
 from tests.factories import ContactFactory
@@ -26,7 +26,15 @@ def password_reset_code(user):
     reset.request_code(email=user.email)
 
 
-MAKERS = {"password_changed": password_changed, "password_reset_code": password_reset_code}
+def welcome_email(user):
+    welcome.contact_send_welcome(contact=user.contact)
+
+
+MAKERS = {
+    "password_changed": password_changed,
+    "password_reset_code": password_reset_code,
+    "welcome": welcome_email,
+}
 
 
 def rendered(template, language):
