@@ -40,3 +40,10 @@ def register_helpdesk_viewsets():
 @hooks.register("register_admin_urls")
 def register_helpdesk_admin_urls():
     return [path("", include(admin_urls))]
+
+
+@hooks.register("register_admin_urls")
+def register_welcome_admin_urls():
+    from .accounts import admin_welcome
+
+    return admin_welcome.urlpatterns

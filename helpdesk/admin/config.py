@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ..accounts.admin_welcome import ContactEditView, CustomerEditView
 from ..models import (
     BuiltinFieldSetting,
     Contact,
@@ -54,6 +55,7 @@ class CustomerViewSet(ConfigViewSet):
     ]
 
     list_select_related = ["portal"]
+    edit_view_class = CustomerEditView  # adds "Send welcome e-mail to all contacts"
 
 
 class ContactViewSet(ConfigViewSet):
@@ -80,6 +82,7 @@ class ContactViewSet(ConfigViewSet):
     ]
 
     list_select_related = ["user", "customer"]
+    edit_view_class = ContactEditView  # adds "Send welcome e-mail"
 
 
 class LookupViewSet(ConfigViewSet):

@@ -1,0 +1,112 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from helpdesk.models import AccountToken, OutboxMessage
+from helpdesk.permissions import HELPDESK_MANAGERS_GROUP
+from tests.factories import ContactFactory, CustomerFactory, TechnicianFactory, UserFactory
+
+from .conftest import PUBLIC_BASE_URL
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def manager_client(client, configured_portal):
+    user = UserFactory(email="manager@example.com", is_staff=True)
+    user.groups.add(Group.objects.get(name=HELPDESK_MANAGERS_GROUP))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def acme(configured_portal):
+    return CustomerFactory(name="Acme Corp", portal=configured_portal)
+
+
+def welcome_mails():
+    return list(OutboxMessage.objects.filter(template="welcome").order_by("id"))
+
+
+def test_contact_edit_page_has_the_welcome_button(manager_client, acme):
+    contact = ContactFactory(customer=acme)
+    html = manager_client.get(f"/admin/helpdesk/contacts/edit/{contact.pk}/").content.decode()
+    assert f"/admin/helpdesk/welcome/contact/{contact.pk}/" in html
+
+
+def test_customer_edit_page_has_the_all_contacts_button(manager_client, acme):
+    html = manager_client.get(f"/admin/helpdesk/customers/edit/{acme.pk}/").content.decode()
+    assert f"/admin/helpdesk/welcome/customer/{acme.pk}/" in html
+
+
+def test_single_send_asks_first_then_sends_one_email(manager_client, acme):
+    contact = ContactFactory(customer=acme, user__email="new@acme.example")
+    url = f"/admin/helpdesk/welcome/contact/{contact.pk}/"
+    page = manager_client.get(url)
+    assert page.status_code == 200
+    assert "new@acme.example" in page.content.decode()
+    assert welcome_mails() == []  # GET sends nothing
+
+    response = manager_client.post(url)
+    assert response.status_code == 302
+    (mail,) = welcome_mails()
+    assert mail.recipient == "new@acme.example"
+
+
+def test_per_customer_send_three_contacts_three_emails(manager_client, acme):
+    contacts = [ContactFactory(customer=acme) for _ in range(3)]
+    ContactFactory(customer=acme, portal_access=False)
+    ContactFactory()  # another customer's contact
+    manager_client.post(f"/admin/helpdesk/welcome/customer/{acme.pk}/")
+    assert sorted(m.recipient for m in welcome_mails()) == sorted(c.user.email for c in contacts)
+    assert AccountToken.objects.filter(purpose="welcome").count() == 3
+
+
+def test_bulk_send_to_selected_contacts(manager_client, acme):
+    chosen = [ContactFactory(customer=acme) for _ in range(2)]
+    ContactFactory(customer=acme)
+    ids = [c.pk for c in chosen]
+    page = manager_client.get("/admin/helpdesk/welcome/contacts/", {"id": ids})
+    assert all(c.user.email in page.content.decode() for c in chosen)
+    manager_client.post("/admin/helpdesk/welcome/contacts/", {"id": ids})
+    assert sorted(m.recipient for m in welcome_mails()) == sorted(c.user.email for c in chosen)
+
+
+def test_a_technician_may_send(client, acme):
+    client.force_login(TechnicianFactory())
+    contact = ContactFactory(customer=acme)
+    assert client.post(f"/admin/helpdesk/welcome/contact/{contact.pk}/").status_code == 302
+    assert len(welcome_mails()) == 1
+
+
+def test_staff_without_helpdesk_rights_and_contacts_may_not_send(client, acme):
+    contact = ContactFactory(customer=acme)
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.post(f"/admin/helpdesk/welcome/contact/{contact.pk}/").status_code in (
+        302,
+        403,
+    )
+    client.force_login(contact.user)
+    assert client.post(f"/admin/helpdesk/welcome/contact/{contact.pk}/").status_code == 302
+    assert welcome_mails() == []
+
+
+def test_C24_links_use_the_configured_host_even_with_a_hostile_host_header(manager_client, acme):
+    contact = ContactFactory(customer=acme)
+    url = f"/admin/helpdesk/welcome/contact/{contact.pk}/"
+    assert manager_client.post(url, HTTP_HOST="evil.example").status_code == 400
+    manager_client.post(url, HTTP_HOST="localhost")
+    (mail,) = welcome_mails()
+    assert mail.context["welcome_url"].startswith(PUBLIC_BASE_URL + "/")
+    assert mail.context["portal_url"].startswith(PUBLIC_BASE_URL + "/")
+
+
+def test_sending_needs_csrf(acme):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(TechnicianFactory())
+    contact = ContactFactory(customer=acme)
+    assert csrf_client.post(f"/admin/helpdesk/welcome/contact/{contact.pk}/").status_code == 403
+    assert welcome_mails() == []
