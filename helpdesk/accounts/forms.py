@@ -127,3 +127,26 @@ class ResetConfirmForm(forms.Form):
         if one and two and one != two:
             self.add_error("new_password2", _("The two passwords do not match."))
         return data
+
+
+class EmailChangeForm(forms.Form):
+    new_email = forms.EmailField(
+        label=_("New e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    current_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_current_password(self):
+        password = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Your current password is not correct."))
+        return password

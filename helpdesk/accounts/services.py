@@ -21,7 +21,7 @@ def email_language(user) -> str:
     return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def account_email(*, user, template, context=None, links=None):
+def account_email(*, user, template, context=None, links=None, to=None):
     """Queue an account e-mail in the user's language. `links` maps context names to URL names
     (or (name, args)); they become absolute links on the portal's configured base URL."""
     portal = portal_for(user)
@@ -36,7 +36,8 @@ def account_email(*, user, template, context=None, links=None):
         viewname, args = target if isinstance(target, tuple) else (target, None)
         full[key] = portal_link(viewname, portal=portal, language=language, args=args)
     full.update(context or {})
-    return queue_email(to=user, template=template, context=full, language=language)
+    # `to`: another address of this user (an e-mail change), else the user's own.
+    return queue_email(to=to or user, template=template, context=full, language=language)
 
 
 @transaction.atomic

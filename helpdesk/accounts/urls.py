@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_reset, views_welcome
+from . import views, views_email, views_reset, views_welcome
 
 app_name = "account"
 
@@ -16,4 +16,5 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("welcome/<str:token>/", views_welcome.welcome_set_password, name="welcome"),
+    path("email/<str:token>/", views_email.email_confirm, name="email_confirm"),
 ]

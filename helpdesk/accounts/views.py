@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import services
-from .forms import EmailLoginForm, LanguageForm, PasswordForm, ProfileForm
+from .email_change import email_change_request
+from .forms import EmailChangeForm, EmailLoginForm, LanguageForm, PasswordForm, ProfileForm
 from .redirects import is_safe_next
 
 
@@ -69,6 +70,7 @@ def profile(request):
     action = request.POST.get("action") if request.method == "POST" else None
     profile_form = ProfileForm(request.POST if action == "profile" else None, user=request.user)
     password_form = PasswordForm(request.user, request.POST if action == "password" else None)
+    email_form = EmailChangeForm(request.POST if action == "email" else None, user=request.user)
     status = 200
     if action == "profile":
         if profile_form.is_valid():
@@ -84,12 +86,25 @@ def profile(request):
             messages.success(request, _("Your password was changed."))
             return redirect("account:profile")
         status = 400
+    elif action == "email":
+        if email_form.is_valid():
+            email_change_request(user=request.user, new_email=email_form.cleaned_data["new_email"])
+            # The same words whether or not the address is free (no probing of addresses).
+            messages.info(
+                request,
+                _(
+                    "We sent a link to the new address. Your e-mail address changes when "
+                    "you open it."
+                ),
+            )
+            return redirect("account:profile")
+        status = 400
     elif request.method == "POST":
         status = 400
     return render(
         request,
         "helpdesk/accounts/profile.html",
-        {"profile_form": profile_form, "password_form": password_form},
+        {"profile_form": profile_form, "password_form": password_form, "email_form": email_form},
         status=status,
     )
 

@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from helpdesk.accounts import reset, services, welcome
-from helpdesk.models import OutboxMessage
+from helpdesk.accounts import email_change, reset, services, welcome
+from helpdesk.models import AccountToken, OutboxMessage
 from helpdesk.outbox import render_email
 from tests.factories import ContactFactory
 
@@ -30,7 +30,19 @@ def welcome_email(user):
     welcome.contact_send_welcome(contact=user.contact)
 
 
+def email_change_confirm(user):
+    email_change.email_change_request(user=user, new_email=f"new.{user.email}")
+
+
+def email_changed(user):
+    email_change.email_change_request(user=user, new_email=f"new.{user.email}")
+    token = AccountToken.objects.get(user=user, purpose="email_change")
+    email_change.email_change_confirm(token=token)
+
+
 MAKERS = {
+    "email_change_confirm": email_change_confirm,
+    "email_changed": email_changed,
     "password_changed": password_changed,
     "password_reset_code": password_reset_code,
     "welcome": welcome_email,
@@ -40,7 +52,7 @@ MAKERS = {
 def rendered(template, language):
     user = ContactFactory(user__language=language, user__first_name="Bob").user
     MAKERS[template](user)
-    message = OutboxMessage.objects.filter(recipient=user.email, template=template).get()
+    message = OutboxMessage.objects.filter(template=template).latest("id")
     assert message.language == language
     return render_email(message)
 
