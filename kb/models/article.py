@@ -1,12 +1,20 @@
 """The article: body blocks, attached documents, keywords and related articles."""
 
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import Subquery
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
@@ -14,6 +22,14 @@ from wagtail.search import index
 from .base import KBPage, readable
 from .blocks import ArticleBodyBlock
 from .pages import KnowledgeBasePage
+from .rating import ArticleRating, rate_article, source_article
+
+
+class RatingForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda value: value == "yes"
+    )
+    comment = forms.CharField(required=False, max_length=1000)
 
 
 class KBArticleTag(TaggedItemBase):
@@ -76,7 +92,27 @@ class KBArticlePage(KBPage):
         context["attachments"] = self.attachments.select_related("document")
         context["article_keywords"] = self.keywords.all()
         context["kb_root"] = KnowledgeBasePage.objects.ancestor_of(self).first()
+        if request.user.is_authenticated:
+            context["my_rating"] = ArticleRating.objects.filter(
+                article=source_article(self), user=request.user
+            ).first()
         return context
+
+    @path("rating/", name="rating")
+    def rating(self, request):
+        """The vote form's target: POST only, CSRF-checked by Django, on a readable article
+        (serve() has checked that before any route runs), by a logged-in user."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.get_url(request), reverse("account:login"))
+        form = RatingForm(request.POST)
+        if form.is_valid():
+            rate_article(page=self, user=request.user, **form.cleaned_data)
+            messages.success(request, gettext("Thank you for your feedback."))
+        else:
+            messages.error(request, gettext("Please choose Yes or No."))
+        return redirect(self.get_url(request) + "#rating")
 
 
 class KBArticleDocument(Orderable):

@@ -55,6 +55,12 @@ class KnowledgeBasePage(KBPage):
     def index(self, request):
         return self.render(request)
 
+    @path("search/")
+    def search(self, request):
+        from ..search import search_view
+
+        return search_view(self, request)
+
     @path("keywords/<str:keyword>/")
     def keyword(self, request, keyword):
         from ..search import keyword_view

@@ -165,6 +165,45 @@
     textarea.form.addEventListener("submit", sync);
   }
 
+  /* New ticket: up to five readable KB articles for the title as it is typed (KB API). */
+  function enhanceSuggestions(box) {
+    var input = document.getElementById(box.dataset.for);
+    var list = box.querySelector("ul");
+    var timer = null;
+    var latest = "";
+    if (!input) return;
+    function show(results) {
+      list.replaceChildren();
+      results.slice(0, 5).forEach(function (article) {
+        var link = document.createElement("a");
+        link.href = article.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.textContent = article.title;
+        var item = document.createElement("li");
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.hidden = list.children.length === 0;
+    }
+    function lookup() {
+      var query = input.value.trim();
+      if (query.length < 3) { show([]); return; }
+      latest = query;
+      var url = box.dataset.kbSuggest + "?limit=5&lang=" + encodeURIComponent(box.dataset.lang) +
+        "&q=" + encodeURIComponent(query.slice(0, 200));
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+        .then(function (data) { if (query === latest) show(data.results || []); })
+        .catch(function () { show([]); });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(lookup, 300);
+    });
+  }
+
+  document.querySelectorAll("[data-kb-suggest]").forEach(enhanceSuggestions);
   document.querySelectorAll("[data-filter-panel]").forEach(enhanceFilterPanel);
   document.querySelectorAll("[data-inline-edit]").forEach(enhanceInlineEdit);
   document.querySelectorAll("[data-editor]").forEach(enhanceEditor);

@@ -21,6 +21,8 @@ OPERATIONS = {
     ("/api/v1/tickets/{number}/replies/", "get"),
     ("/api/v1/tickets/{number}/replies/", "post"),
     ("/api/v1/attachments/{id}/", "get"),
+    ("/api/v1/kb/articles/", "get"),
+    ("/api/v1/kb/articles/{id}/", "get"),
 }
 
 

@@ -1,0 +1,63 @@
+"""KB search: scoped by readable_by, current language, escaped highlighting, odd input (C-30)."""
+
+import pytest
+
+from kb.highlight import highlight, terms
+
+from .builders import article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_highlight_escapes_then_marks():
+    html = str(highlight("<script>alert('vpn')</script> VPN", terms("vpn")))
+    assert "<script>" not in html
+    assert (
+        html == "&lt;script&gt;alert(&#x27;<mark>vpn</mark>&#x27;)&lt;/script&gt; <mark>VPN</mark>"
+    )
+
+
+def test_search_finds_readable_articles_with_marks(client, kb, acme_user):
+    client.force_login(acme_user)
+    html = client.get("/en/kb/search/", {"q": "gateway"}).content.decode()
+    assert "Acme <mark>gateway</mark> addresses" in html
+
+
+def test_C27_search_never_shows_an_unreadable_article(client, kb, globex_user):
+    client.force_login(globex_user)
+    for language in ("en", "de", "it"):
+        html = client.get(f"/{language}/kb/search/", {"q": "gateway"}).content.decode()
+        assert "Acme" not in html
+        assert "/tickets/new/" in html  # the empty state offers a new ticket
+    html = client.get("/en/kb/search/", {"q": "VPN"}).content.decode()
+    assert "Connect to the <mark>VPN</mark>" in html
+
+
+def test_search_stays_in_the_current_language(client, kb, globex_user):
+    client.force_login(globex_user)
+    html = client.get("/de/kb/search/", {"q": "VPN"}).content.decode()
+    assert 'href="/de/kb/network/vpn/connect-to-the-vpn/"' in html
+    assert 'href="/en/kb/network/vpn/' not in html
+
+
+def test_a_title_with_script_is_shown_escaped(client, kb, globex_user):
+    article(kb.section, "<script>alert(1)</script> VPN tips", slug="script-tips")
+    client.force_login(globex_user)
+    html = client.get("/en/kb/search/", {"q": "tips"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; VPN <mark>tips</mark>" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "a(b", "[*+?{", "\\", "OR AND NOT", "((((", "vpn\x00x", "' OR 1=1 --", "—ü€"],
+)
+def test_C30_odd_input_never_fails(client, kb, globex_user, query):
+    client.force_login(globex_user)
+    assert client.get("/en/kb/search/", {"q": query}).status_code == 200
+
+
+def test_C30_very_long_input_is_refused_with_400(client, kb, globex_user):
+    client.force_login(globex_user)
+    response = client.get("/en/kb/search/", {"q": "vpn " * 25_000})
+    assert response.status_code == 400
