@@ -255,3 +255,18 @@ def test_C16_cookies_are_httponly_and_lax_and_timeouts_default_to_2_weeks_and_30
     assert active.SESSION_COOKIE_SAMESITE == "Lax"
     assert active.SESSION_IDLE_TIMEOUT == 14 * 24 * 3600
     assert active.SESSION_ABSOLUTE_TIMEOUT == 30 * 24 * 3600
+
+
+def test_C17_the_api_token_door_is_locked_too_with_its_usual_answer(client, portal, monkeypatch):
+    from helpdesk.api.auth import ObtainTokenView
+
+    # DRF reads throttle rates once per process; this test is about axes, not the throttle.
+    monkeypatch.setattr(ObtainTokenView, "throttle_classes", [])
+    ContactFactory(user__email="alice@acme.example")
+    url = "/api/v1/auth/token/"
+    for _ in range(5):
+        response = client.post(url, {"email": "Alice@acme.example", "password": "nope"})
+        assert response.status_code == 400
+    locked = client.post(url, {"email": "alice@acme.example", "password": PASSWORD})
+    assert locked.status_code == 400
+    assert locked.json()["error"]["code"] == response.json()["error"]["code"]

@@ -71,7 +71,6 @@ def test_account_email_renders_in_every_language(configured_portal, template, la
     assert f'<html lang="{language}">' in html
 
 
-@pytest.mark.xfail(reason="catalogs are translated with the languages issue", strict=False)
 @pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
 @pytest.mark.parametrize("template", sorted(MAKERS))
 def test_account_email_subject_is_translated(configured_portal, template, language):

@@ -263,3 +263,23 @@ def test_reset_forms_need_csrf(portal):
     csrf_client = Client(enforce_csrf_checks=True)
     assert csrf_client.post(REQUEST, {"email": "a@b.example"}).status_code == 403
     assert csrf_client.post(CONFIRM, {"email": "a@b.example"}).status_code == 403
+
+
+@override_settings(TASKS=DUMMY_TASKS)
+def test_C11_the_request_runs_the_same_queries_for_known_and_unknown_addresses(portal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ContactFactory(user__email="alice@acme.example")
+    counts = []
+    for email in ("alice@acme.example", "nobody@acme.example"):
+        with CaptureQueriesContext(connection) as queries:
+            request_code(Client(), email)
+        # Savepoint names and session keys differ; the statements must not.
+        counts.append(
+            [
+                re.sub(r"'[^']*'", "?", re.sub(r'"s\d+_x\d+"', "sp", q["sql"]))
+                for q in queries.captured_queries
+            ]
+        )
+    assert counts[0] == counts[1]
