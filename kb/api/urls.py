@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from .views import ArticleDetailView, ArticleListView
+from .views import ArticleDetailView, ArticleListView, ArticleRatingView
 
 app_name = "kb_api"
 
 urlpatterns = [
     path("articles/", ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", ArticleDetailView.as_view(), name="article-detail"),
+    path("articles/<int:pk>/rating/", ArticleRatingView.as_view(), name="article-rating"),
 ]

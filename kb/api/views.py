@@ -15,6 +15,7 @@ from helpdesk.api.common import error_responses
 from ..highlight import MAX_QUERY_LENGTH, clean_query
 from ..models import KBArticlePage
 from ..models.base import readable
+from ..models.rating import rate_article
 from ..search import search_articles
 
 MAX_LIMIT = 20
@@ -115,5 +116,41 @@ class ArticleDetailView(APIView):
                     {"id": item.document_id, "title": item.document.title, "url": item.document.url}
                     for item in article.attachments.select_related("document")
                 ],
+            }
+        )
+
+
+class RatingInSerializer(serializers.Serializer):
+    helpful = serializers.BooleanField()
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
+class RatingOutSerializer(serializers.Serializer):
+    article = serializers.IntegerField()
+    helpful = serializers.BooleanField()
+    comment = serializers.CharField()
+    updated = serializers.DateTimeField()
+
+
+class ArticleRatingView(APIView):
+    @extend_schema(
+        summary="Rate a knowledge-base article (voting again changes the vote)",
+        request=RatingInSerializer,
+        responses={200: RatingOutSerializer, **error_responses(400, 404)},
+        tags=["kb"],
+    )
+    def post(self, request, pk):
+        article = readable(KBArticlePage.objects.filter(pk=pk), request).first()
+        if article is None:
+            raise exceptions.NotFound
+        data = RatingInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rating = rate_article(page=article, user=request.user, **data.validated_data)
+        return Response(
+            {
+                "article": rating.article_id,
+                "helpful": rating.helpful,
+                "comment": rating.comment,
+                "updated": rating.updated,
             }
         )

@@ -23,6 +23,7 @@ OPERATIONS = {
     ("/api/v1/attachments/{id}/", "get"),
     ("/api/v1/kb/articles/", "get"),
     ("/api/v1/kb/articles/{id}/", "get"),
+    ("/api/v1/kb/articles/{id}/rating/", "post"),
 }
 
 

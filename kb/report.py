@@ -1,0 +1,92 @@
+"""Admin report "Article helpfulness": votes, % helpful, recent comments per article, sortable,
+exportable (CSV/XLSX by Wagtail's report view); an article with at least 5 votes and under 50 %
+helpful is flagged "needs review"."""
+
+from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
+
+from .models import ArticleRating, KBArticlePage
+from .models.rating import HELPFUL_THRESHOLD, REVIEW_MIN_VOTES
+
+ORDERINGS = {
+    "title": "title",
+    "-title": "-title",
+    "votes": "votes",
+    "-votes": "-votes",
+    "helpful": "helpful_pct",
+    "-helpful": "-helpful_pct",
+}
+RECENT_COMMENTS = 3
+
+
+def helpfulness():
+    """Articles with votes, annotated with counts, % helpful and the review flag."""
+    return (
+        KBArticlePage.objects.annotate(
+            votes=Count("ratings"),
+            helpful_votes=Count("ratings", filter=Q(ratings__helpful=True)),
+        )
+        .filter(votes__gt=0)
+        .annotate(
+            helpful_pct=ExpressionWrapper(
+                F("helpful_votes") * 100.0 / F("votes"), output_field=FloatField()
+            ),
+        )
+        .annotate(
+            needs_review=Case(
+                When(
+                    votes__gte=REVIEW_MIN_VOTES,
+                    helpful_pct__lt=HELPFUL_THRESHOLD * 100,
+                    then=Value(True),
+                ),
+                default=Value(False),
+            )
+        )
+    )
+
+
+class HelpfulnessReportView(ReportView):
+    page_title = _("Article helpfulness")
+    header_icon = "help"
+    results_template_name = "kb/admin/helpfulness_results.html"
+    index_url_name = "kb_helpfulness_report"
+    index_results_url_name = "kb_helpfulness_report_results"
+    list_export = ["title", "votes", "helpful_votes", "helpful_pct", "needs_review"]
+    export_headings = {
+        "title": _("Article"),
+        "votes": _("Votes"),
+        "helpful_votes": _("Helpful votes"),
+        "helpful_pct": _("% helpful"),
+        "needs_review": _("Needs review"),
+    }
+
+    def get_queryset(self):
+        ordering = ORDERINGS.get(self.request.GET.get("ordering", ""), "helpful_pct")
+        queryset = helpfulness()
+        if self.request.GET.get("needs_review") == "1":
+            queryset = queryset.filter(needs_review=True)
+        return queryset.order_by(ordering, "title")
+
+    def decorate_paginated_queryset(self, object_list):
+        articles = list(object_list)
+        comments = {}
+        recent = (
+            ArticleRating.objects.filter(article__in=articles)
+            .exclude(comment="")
+            .order_by("-updated")
+            .values_list("article_id", "comment")
+        )
+        for article_id, comment in recent:
+            comments.setdefault(article_id, [])
+            if len(comments[article_id]) < RECENT_COMMENTS:
+                comments[article_id].append(comment)
+        for article in articles:
+            article.recent_comments = comments.get(article.pk, [])
+        return articles
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["orderings"] = ORDERINGS
+        context["current_ordering"] = self.request.GET.get("ordering", "helpful")
+        return context
