@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "helpdesk.accounts.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "helpdesk.accounts.two_factor.AdminTwoFactorMiddleware",
     # Last, as django-axes asks; its lockout answer is the view's own (see AXES_*).
     "axes.middleware.AxesMiddleware",
 ]
@@ -148,6 +152,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "helpdesk.accounts.lockout.axes_username"
 AXES_CLIENT_IP_CALLABLE = "helpdesk.accounts.lockout.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "helpdesk.accounts.lockout.same_as_wrong_password"
+# Staff need a TOTP code for /admin/ (production turns it on; off here for the demo logins).
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
 
 # Languages: English is the source; the URL prefix picks the language while browsing.
 LANGUAGE_CODE = "en"

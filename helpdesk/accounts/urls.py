@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_email, views_reset, views_welcome
+from . import two_factor, views, views_email, views_reset, views_welcome
 
 app_name = "account"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     path("welcome/<str:token>/", views_welcome.welcome_set_password, name="welcome"),
     path("email/<str:token>/", views_email.email_confirm, name="email_confirm"),
+    path("2fa/", two_factor.two_factor, name="two_factor"),
 ]
