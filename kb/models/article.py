@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -72,8 +72,20 @@ class KBArticlePage(KBPage):
 
     @staticmethod
     def most_helpful(articles):
-        """Hook for ratings; until then the most recently updated articles."""
-        return articles.order_by("-last_published_at")
+        """Articles by helpful votes (votes count for the source article of every copy)."""
+        helpful = (
+            ArticleRating.objects.filter(
+                article__translation_key=OuterRef("translation_key"), helpful=True
+            )
+            .values("article__translation_key")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            articles.annotate(helpful_votes=Subquery(helpful))
+            .filter(helpful_votes__gt=0)
+            .order_by("-helpful_votes", "title")
+        )
 
     def related_articles(self, request):
         """Chosen related articles in this page's language, else others of the same section."""

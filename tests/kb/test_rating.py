@@ -73,3 +73,21 @@ def test_the_vote_form_works_without_js(client, kb, globex_user):
     assert 'action="/en/kb/network/vpn/connect-to-the-vpn/rating/"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'name="helpful" value="yes"' in html and 'name="helpful" value="no"' in html
+
+
+def test_the_kb_root_lists_the_most_helpful_articles_in_every_language(client, kb, globex_user):
+    from tests.factories import UserFactory
+
+    from .builders import article
+
+    fonts = article(kb.section, "Fonts")
+    for _n in range(3):
+        ArticleRating.objects.create(article=kb.article, user=UserFactory(), helpful=True)
+    ArticleRating.objects.create(article=fonts, user=UserFactory(), helpful=True)
+    client.force_login(globex_user)
+    html = client.get("/en/kb/").content.decode()
+    helpful = html.split("Most helpful articles", 1)[1].split("</section>", 1)[0]
+    assert helpful.index("Connect to the VPN") < helpful.index("Fonts")
+    html = client.get("/de/kb/").content.decode()
+    helpful = html.split('<section class="kb-helpful">', 1)[1].split("</section>", 1)[0]
+    assert 'href="/de/kb/network/vpn/connect-to-the-vpn/"' in helpful

@@ -1,0 +1,63 @@
+"""Page cost does not grow with the KB: the same number of queries at 10 and 200 articles
+(and ratings) for the article, category, section, root and search pages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kb.models import ArticleRating, KBArticlePage, KBRestriction, KnowledgeBasePage
+from tests.factories import UserFactory
+
+from .builders import category, kb_root, section
+
+pytestmark = pytest.mark.django_db
+
+URLS = (
+    "/en/kb/",
+    "/en/kb/network/",
+    "/en/kb/network/vpn/",
+    "/en/kb/network/vpn/vpn-article-0/",
+    "/en/kb/search/?q=vpn",
+    "/en/kb/keywords/vpn/",
+)
+
+
+def build(portal, acme, size):
+    root = kb_root(portal)
+    network = category(root, "Network")
+    vpn = section(network, "VPN")
+    private = section(network, "Private")
+    KBRestriction.set_for(private.translation_key, [acme])
+    voters = [UserFactory() for _ in range(3)]
+    for n in range(size):
+        page = KBArticlePage(title=f"VPN article {n}", slug=f"vpn-article-{n}", summary="VPN")
+        (private if n % 10 == 9 else vpn).add_child(instance=page)
+        page.keywords.add("vpn")
+        page.save()
+        for voter in voters:
+            ArticleRating.objects.create(article=page, user=voter, helpful=n % 2 == 0)
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches that are per process, not per page (content types, sites)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.fixture
+def measure(client, portal, acme, globex_user):
+    def run(size):
+        for root in KnowledgeBasePage.objects.all():
+            root.delete()
+        build(portal, acme, size)
+        client.force_login(globex_user)
+        return {url: count_queries(client, url) for url in URLS}
+
+    return run
+
+
+def test_query_counts_do_not_grow_with_articles_and_ratings(measure):
+    small = measure(10)
+    assert small == measure(200)
