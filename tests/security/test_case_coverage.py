@@ -11,8 +11,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "docs" / "security-cases.md"
 
 PENDING = {
-    "C-15": "accounts issue: e-mail change with confirmation",
-    "C-29": "knowledge-base issue: article rating",
     "R-06": "performance issue: load scenario (bench/)",
     "R-07": "performance issue: backup/restore drill (bench/)",
 }
