@@ -4,6 +4,7 @@ the portal's fixed views come next inside it, and Wagtail's catch-all page route
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,7 +25,8 @@ urlpatterns = [
     # The split view serves its start-up script as a file, so the docs work under the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     # Any other /api/ path is a JSON 404, not a redirect into the language-prefixed portal.
-    re_path(r"^api/", page_not_found),
+    # csrf_exempt: a POST to an unknown path must get this JSON 404, not Django's CSRF page.
+    re_path(r"^api/", csrf_exempt(page_not_found)),
 ]
 
 if settings.DEBUG:

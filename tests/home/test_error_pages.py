@@ -60,3 +60,10 @@ def test_pages_for_a_logged_in_person_are_never_kept_by_shared_caches(client, po
     for path in ("/en/", "/en/tickets/", "/en/tickets/new/"):
         cache_control = client.get(path)["Cache-Control"]
         assert "private" in cache_control and "no-cache" in cache_control, path
+
+
+def test_a_post_to_an_unknown_api_path_is_the_json_404_not_a_csrf_page(portal):
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post("/api/v1/kb/articles/null,null/rating/", {"helpful": "no"})
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
