@@ -18,9 +18,6 @@ from .models import OutboxMessage, OutboxStatus
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-# E-mails whose context carries a one-time secret (a reset code, a link with a token). Once the
-# row is settled (sent, or given up) the context is dropped, so the table never keeps secrets.
-SECRET_TEMPLATES = {"password_reset_code", "welcome", "email_change_confirm"}
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 
@@ -96,7 +93,5 @@ def deliver_due(*, now=None, limit=100) -> dict:
                 message.sent_at = now
                 message.last_error = ""
                 counts["sent"] += 1
-            if message.status != OutboxStatus.PENDING and message.template in SECRET_TEMPLATES:
-                message.context = {"redacted": True}
             message.save()
     return counts
