@@ -18,6 +18,10 @@ from .models import OutboxMessage, OutboxStatus
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+# E-mails whose context carries a one-time secret (a reset code, a link with a token). Once the
+# row is settled (sent, or given up) its context is dropped, so the table never keeps them.
+SECRET_TEMPLATES = frozenset({"password_reset_code", "welcome", "email_change_confirm"})
+REDACTED = {"redacted": True}
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 
@@ -93,5 +97,7 @@ def deliver_due(*, now=None, limit=100) -> dict:
                 message.sent_at = now
                 message.last_error = ""
                 counts["sent"] += 1
+            if message.status != OutboxStatus.PENDING and message.template in SECRET_TEMPLATES:
+                message.context = REDACTED
             message.save()
     return counts
