@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from ..permissions import active_contact
 from .common import error_responses
 
 
@@ -26,8 +27,9 @@ class TokenRequestSerializer(serializers.Serializer):
         user = authenticate(
             self.context["request"], email=attrs["email"], password=attrs["password"]
         )
-        if user is None:
-            # Same words for an unknown address, a wrong password and an inactive account.
+        # Staff, or a contact who may use the portal (the portal login's rule). Same words for
+        # an unknown address, a wrong password, an inactive account and withdrawn access.
+        if user is None or not (user.is_staff or active_contact(user) is not None):
             raise serializers.ValidationError(
                 _("The e-mail address or password is not correct."), code="invalid_credentials"
             )

@@ -2,7 +2,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import UserFactory
+from tests.factories import ContactFactory, CustomerFactory, UserFactory
 from tests.factories.helpdesk import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -16,14 +16,14 @@ def api():
 
 
 def test_token_is_issued_for_email_and_password(api):
-    user = UserFactory(email="alice@acme.example")
+    user = ContactFactory(user__email="alice@acme.example").user
     response = api.post(TOKEN_URL, {"email": "Alice@ACME.example", "password": PASSWORD})
     assert response.status_code == 200
     assert response.json() == {"token": Token.objects.get(user=user).key}
 
 
 def test_the_token_authenticates_api_calls(api):
-    UserFactory(email="alice@acme.example")
+    ContactFactory(user__email="alice@acme.example")
     key = api.post(TOKEN_URL, {"email": "alice@acme.example", "password": PASSWORD}).json()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key['token']}")
     assert api.get("/api/v1/").status_code == 200
@@ -42,6 +42,37 @@ def test_unknown_email_is_answered_exactly_as_a_wrong_password(api):
             "fields": {},
         }
     }
+    assert Token.objects.count() == 0
+
+
+def test_staff_get_a_token(api):
+    UserFactory(email="tom@helpdesk.example", is_staff=True)
+    response = api.post(TOKEN_URL, {"email": "tom@helpdesk.example", "password": PASSWORD})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "make_account",
+    [
+        pytest.param(lambda: ContactFactory(portal_access=False).user, id="no-portal-access"),
+        pytest.param(lambda: ContactFactory(user__is_active=False).user, id="inactive-user"),
+        pytest.param(
+            lambda: ContactFactory(customer=CustomerFactory(is_active=False)).user,
+            id="inactive-customer",
+        ),
+        pytest.param(lambda: UserFactory(), id="neither-contact-nor-staff"),
+    ],
+)
+def test_C11_no_token_without_portal_access_and_the_same_answer_as_a_wrong_password(
+    api, make_account
+):
+    user = make_account()
+    refused = api.post(TOKEN_URL, {"email": user.email, "password": PASSWORD})
+    ContactFactory(user__email="alice@acme.example")
+    wrong = api.post(TOKEN_URL, {"email": "alice@acme.example", "password": "wrong-password"})
+    assert refused.status_code == wrong.status_code == 400
+    assert refused.content == wrong.content
+    assert sorted(refused.headers.items()) == sorted(wrong.headers.items())
     assert Token.objects.count() == 0
 
 
