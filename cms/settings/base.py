@@ -152,6 +152,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "helpdesk.accounts.lockout.axes_username"
 AXES_CLIENT_IP_CALLABLE = "helpdesk.accounts.lockout.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "helpdesk.accounts.lockout.same_as_wrong_password"
+# Reverse proxies in front of the app that append to X-Forwarded-For. 0: the client IP (for
+# axes and the reset limits) is REMOTE_ADDR and X-Forwarded-For is ignored (C-12).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Staff need a TOTP code for /admin/ (production turns it on; off here for the demo logins).
 ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
 
