@@ -232,8 +232,15 @@ TASKS = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Service Portal"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# KB documents (attachments, videos) are kept in the private storage and always leave through
+# the checked document view, as downloads (kb.models.document, kb.wagtail_hooks).
+WAGTAILDOCS_DOCUMENT_MODEL = "kb.KBDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"),
+    *("mp4", "webm"),  # videos in KB articles
+]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILSEARCH_BACKENDS = {

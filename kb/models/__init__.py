@@ -1,4 +1,5 @@
 from .article import KBArticleDocument, KBArticlePage, KBArticleTag, KBRelatedArticle
+from .document import KBDocument
 from .pages import KBCategoryPage, KBSectionPage, KnowledgeBasePage
 from .rating import ArticleRating
 from .restriction import KBRestriction
@@ -10,6 +11,7 @@ __all__ = [
     "KBArticlePage",
     "KBArticleTag",
     "KBCategoryPage",
+    "KBDocument",
     "KBRelatedArticle",
     "KBRestriction",
     "KBSectionPage",

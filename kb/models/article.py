@@ -130,7 +130,7 @@ class KBArticlePage(KBPage):
 class KBArticleDocument(Orderable):
     page = ParentalKey(KBArticlePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        "kb.KBDocument",
         verbose_name=_("Document"),
         on_delete=models.CASCADE,
         related_name="+",

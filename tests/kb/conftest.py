@@ -9,19 +9,6 @@ from tests.factories import ContactFactory, CustomerFactory
 from .builders import article, attach, category, document, kb_root, section
 
 
-@pytest.fixture(autouse=True)
-def _files_on_disk(settings, tmp_path):
-    # Wagtail's document view sends files by path; the test default (in-memory) has none.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    settings.MEDIA_ROOT = str(tmp_path)
-
-
 @pytest.fixture
 def acme(portal):
     return CustomerFactory(name="Acme Corp", portal=portal)

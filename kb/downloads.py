@@ -1,0 +1,36 @@
+"""The one response that hands out a KB document (attachment or video): always a download from
+the private storage, never rendered in the portal's origin (the same headers as ticket
+attachments), and never stored by a shared cache."""
+
+from urllib.parse import quote
+
+from django.http import FileResponse, HttpResponse
+
+
+class DocumentDownload(FileResponse, HttpResponse):
+    """A streamed file that is also an HttpResponse: Wagtail's `before_serve_document` hook
+    passes on only HttpResponse instances, so this is how the KB's response replaces
+    Wagtail's. It behaves as a FileResponse (streaming comes first in the MRO)."""
+
+    @property
+    def content(self):
+        raise AttributeError("A streamed download has no `content`; use `streaming_content`.")
+
+    @content.setter
+    def content(self, value):
+        # HttpResponse.__init__ sets an empty body; the file's stream replaces it.
+        pass
+
+
+def document_response(document) -> DocumentDownload:
+    response = DocumentDownload(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(document.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
