@@ -57,6 +57,7 @@ class HelpfulnessReportView(ReportView):
         "title": _("Article"),
         "votes": _("Votes"),
         "helpful_votes": _("Helpful votes"),
+        # xgettext:no-python-format — a heading, never %-formatted.
         "helpful_pct": _("% helpful"),
         "needs_review": _("Needs review"),
     }

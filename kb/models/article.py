@@ -59,6 +59,7 @@ class KBArticlePage(KBPage):
     ]
     parent_page_types = ["kb.KBSectionPage"]
     subpage_types = []
+    fallback_message = _("This article is not yet available in %(language)s.")
 
     class Meta:
         verbose_name = _("Article")

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, Site
@@ -11,6 +12,7 @@ from wagtail.models import Page, PageManager, Site
 from home.models import BasePage
 
 from ..access import KBPageQuerySet, readable_filter, reads_everything
+from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
 
 KBPageManager = PageManager.from_queryset(KBPageQuerySet)
@@ -37,6 +39,7 @@ class KBPage(RoutablePageMixin, BasePage):
     settings_panels = [*Page.settings_panels, FieldPanel("restricted_customers")]
 
     objects = KBPageManager()
+    fallback_message = _("This page is not yet available in %(language)s.")
 
     class Meta:
         abstract = True
@@ -59,6 +62,22 @@ class KBPage(RoutablePageMixin, BasePage):
         # What a page shows depends on who reads it: never store it in a shared cache.
         patch_cache_control(response, private=True, no_cache=True)
         return response
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            child = path_components and child_in_another_language(self, path_components[0])
+            if not child:
+                raise
+            return child.route(request, path_components[1:])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = fallback_language(self)
+        if language:
+            context["fallback_notice"] = self.fallback_message % {"language": language}
+        return context
 
     def breadcrumbs(self):
         """Ancestors from the portal home down (their readability follows from this page's)."""

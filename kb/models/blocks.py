@@ -2,6 +2,7 @@
 Wagtail, videos are Wagtail documents served through the checked download view."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -21,7 +22,9 @@ LANGUAGES = [
 
 
 class CodeBlock(blocks.StructBlock):
-    language = blocks.ChoiceBlock(choices=LANGUAGES, default="text", label=_("Language"))
+    language = blocks.ChoiceBlock(
+        choices=LANGUAGES, default="text", label=pgettext_lazy("code block", "Language")
+    )
     code = blocks.TextBlock(label=_("Code"))
 
     class Meta:
@@ -32,7 +35,9 @@ class CodeBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("note", _("Note")), ("warning", _("Warning"))], default="note", label=_("Kind")
+        choices=[("note", _("Note")), ("warning", _("Warning"))],
+        default="note",
+        label=pgettext_lazy("callout", "Kind"),
     )
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
 
