@@ -2,7 +2,19 @@
 exportable (CSV/XLSX by Wagtail's report view); an article with at least 5 votes and under 50 %
 helpful is flagged "needs review"."""
 
-from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
@@ -20,30 +32,34 @@ ORDERINGS = {
 RECENT_COMMENTS = 3
 
 
-def helpfulness():
-    """Articles with votes, annotated with counts, % helpful and the review flag."""
-    return (
-        KBArticlePage.objects.annotate(
-            votes=Count("ratings"),
-            helpful_votes=Count("ratings", filter=Q(ratings__helpful=True)),
-        )
-        .filter(votes__gt=0)
-        .annotate(
-            helpful_pct=ExpressionWrapper(
-                F("helpful_votes") * 100.0 / F("votes"), output_field=FloatField()
+def with_helpfulness(articles):
+    """`articles` annotated with votes, helpful votes, % helpful (None without votes) and the
+    review flag: the one definition of "needs review" (report and "All articles" listing)."""
+    ratings = ArticleRating.objects.filter(article=OuterRef("pk")).values("article")
+    votes = ratings.annotate(total=Count("pk")).values("total")
+    helpful = ratings.filter(helpful=True).annotate(total=Count("pk")).values("total")
+    return articles.annotate(
+        votes=Coalesce(Subquery(votes), 0),
+        helpful_votes=Coalesce(Subquery(helpful), 0),
+    ).annotate(
+        helpful_pct=ExpressionWrapper(
+            F("helpful_votes") * 100.0 / NullIf(F("votes"), 0), output_field=FloatField()
+        ),
+        needs_review=Case(
+            When(
+                votes__gte=REVIEW_MIN_VOTES,
+                helpful_votes__lt=F("votes") * HELPFUL_THRESHOLD,
+                then=Value(True),
             ),
-        )
-        .annotate(
-            needs_review=Case(
-                When(
-                    votes__gte=REVIEW_MIN_VOTES,
-                    helpful_pct__lt=HELPFUL_THRESHOLD * 100,
-                    then=Value(True),
-                ),
-                default=Value(False),
-            )
-        )
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
     )
+
+
+def helpfulness():
+    """Articles with votes, annotated as `with_helpfulness` says."""
+    return with_helpfulness(KBArticlePage.objects.all()).filter(votes__gt=0)
 
 
 class HelpfulnessReportView(ReportView):
