@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .access import reads_everything
+from .admin_listing import AllArticlesView
 from .downloads import document_response
 from .models import ArticleRating
 from .models.base import readable
@@ -51,6 +52,29 @@ def register_kb_report_urls():
             name="kb_helpfulness_report_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_all_articles_urls():
+    return [
+        path("kb/articles/", AllArticlesView.as_view(), name="kb_all_articles"),
+        path(
+            "kb/articles/results/",
+            AllArticlesView.as_view(results_only=True),
+            name="kb_all_articles_results",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_all_articles_menu_item():
+    return MenuItem(
+        _("All articles"),
+        reverse("kb_all_articles"),
+        name="kb-all-articles",
+        icon_name="doc-full",
+        order=250,
+    )
 
 
 @hooks.register("register_reports_menu_item")
