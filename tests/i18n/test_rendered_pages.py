@@ -1,0 +1,57 @@
+"""Every portal page rendered in de/fr/es/it shows no English UI text (on the demo data).
+
+User data (ticket titles, names, KB page titles …) is blanked out first; KB content shown in
+English as a fallback is marked lang="en" and skipped (tests/i18n/leaks.py)."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from .catalogs import LANGUAGES
+from .leaks import LeakFinder, visible_strings
+from .portal_pages import CONTACT_EMAIL, portal_pages, user_data
+
+pytestmark = pytest.mark.django_db
+
+# The status each page answers with: forms with errors 400, unknown pages 404.
+EXPECTED_STATUS = {
+    "ticket list, filter error": 400,
+    "new ticket, errors": 400,
+    "welcome link, invalid": 404,
+    "404": 404,
+}
+REQUIRED_PAGES = {
+    "home", "ticket list", "ticket page", "new ticket", "profile", "app settings", "login",
+    "password reset", "password reset code", "KB root", "KB category", "KB section",
+    "KB search", "404",
+}  # fmt: skip
+
+
+def test_no_portal_page_shows_english_ui_text(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    contact = get_user_model().objects.get(email=CONTACT_EMAIL)
+    data = user_data()
+    leaks, statuses, checked = {}, {}, 0
+    for language in LANGUAGES:
+        finder = LeakFinder(language)
+        pages = portal_pages(language)
+        assert {page.name for page in pages} >= REQUIRED_PAGES
+        assert {"KB article", "KB article, fallback"} & {page.name for page in pages}
+        for page in pages:
+            client.logout()
+            if page.logged_in:
+                client.force_login(contact)
+            response = client.post(page.url, page.data) if page.data else client.get(page.url)
+            if response.status_code != EXPECTED_STATUS.get(page.name, 200):
+                statuses[(language, page.name)] = (page.url, response.status_code)
+                continue
+            html = response.content.decode()
+            found = finder.leaks(visible_strings(html, language), user_data=data)
+            if found:
+                leaks[(language, page.name, page.url)] = found
+            checked += 1
+    print(f"checked {checked} renders: {checked // len(LANGUAGES)} pages x {len(LANGUAGES)}")
+    assert statuses == {}
+    assert leaks == {}
