@@ -274,10 +274,24 @@ ADMIN_PUBLIC = {
     "admin/logout/": "logging out needs no rights",
     "admin/password_reset/": "Wagtail's reset form answers anyone the same way",
     "admin/password_reset/done/": "static confirmation page",
-    "admin/password_reset/<uidb64>/<token>/": "token-checked reset link",
+    "admin/password_reset/confirm/<uidb64>/<token>/": "token-checked reset link",
     "admin/password_reset/complete/": "static confirmation page",
     "admin/jsi18n/": "the admin's translation catalog (no data)",
-    "admin/sprite-<str:sprite_hash>/": "the admin's icon sprite (no data)",
+    "admin/sprite/": "the admin's icon sprite (no data)",
     "admin/test404/": "Wagtail's 404 preview page (no data)",
     "admin/failwhale/": "Wagtail's 500 preview page (no data)",
+}
+
+# Wagtail serves pages through one route (wagtail_serve); which row covers each page type and
+# each route of a routable page. The meta-test walks get_page_models() against this table.
+PAGE_ROUTES = {
+    ("wagtailcore.Page", None): "home",  # the tree root is never served; home stands in
+    ("home.PortalHomePage", None): "home",
+    ("kb.KnowledgeBasePage", ""): "kb-root",
+    ("kb.KnowledgeBasePage", "search/"): "kb-search",
+    ("kb.KnowledgeBasePage", "keywords/<str:keyword>/"): "kb-keyword",
+    ("kb.KBCategoryPage", ""): "kb-category",
+    ("kb.KBSectionPage", ""): "kb-acme-section",
+    ("kb.KBArticlePage", ""): "kb-acme-article",
+    ("kb.KBArticlePage", "rating/"): "kb-acme-rating",
 }
