@@ -12,6 +12,8 @@ class HelpdeskConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import field_schema  # noqa: F401
+        from .accounts import auto_welcome
         from .groups import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="helpdesk-groups")
+        auto_welcome.connect()  # the welcome e-mail when a contact gets portal access

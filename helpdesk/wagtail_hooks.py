@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from .accounts.admin_welcome import SendWelcomeBulkAction
 from .admin import config
 from .admin import urls as admin_urls
 from .admin.matrix import VisibilityMatrixViewSet
@@ -47,3 +48,7 @@ def register_welcome_admin_urls():
     from .accounts import admin_welcome
 
     return admin_welcome.urlpatterns
+
+
+# "Send welcome e-mail" for the contacts ticked in the contact listing.
+hooks.register("register_bulk_action", SendWelcomeBulkAction)

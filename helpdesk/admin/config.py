@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ..accounts.admin_welcome import ContactEditView, CustomerEditView
+from ..accounts.admin_welcome import ContactEditView, ContactIndexView, CustomerEditView
 from ..models import (
     BuiltinFieldSetting,
     Contact,
@@ -83,6 +83,7 @@ class ContactViewSet(ConfigViewSet):
 
     list_select_related = ["user", "customer"]
     edit_view_class = ContactEditView  # adds "Send welcome e-mail"
+    index_view_class = ContactIndexView  # tick boxes for the "Send welcome e-mail" bulk action
 
 
 class LookupViewSet(ConfigViewSet):

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..accounts.per_language import PerLanguageWidget
+
 # Only #rgb / #rrggbb reach the stylesheet, so the colour can never carry CSS of its own.
 hex_colour = RegexValidator(
     r"^#(?:[0-9a-fA-F]{3}){1,2}$", _("Enter a colour as #rgb or #rrggbb, e.g. #1f6feb.")
@@ -64,6 +66,29 @@ class PortalSettings(BaseSiteSetting):
     reply_reopens_resolved = models.BooleanField(
         _("A contact's reply reopens a resolved ticket"), default=True
     )
+    # Off by default: turning it on is a decision (and seed_demo never sends anything).
+    welcome_auto_send = models.BooleanField(
+        _("Send the welcome e-mail automatically"),
+        default=False,
+        help_text=_(
+            "When a contact is given portal access (a new contact with access, or access "
+            "switched on), they get the welcome e-mail with a link to set their password."
+        ),
+    )
+    welcome_subject = models.JSONField(
+        _("Welcome e-mail subject"),
+        default=dict,
+        blank=True,
+        help_text=_("Per language; where empty, the standard subject is used."),
+    )
+    welcome_intro = models.JSONField(
+        _("Welcome e-mail introduction"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Per language, shown above the login details; where empty, the standard text is used."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -86,6 +111,14 @@ class PortalSettings(BaseSiteSetting):
                 FieldPanel("reply_reopens_resolved"),
             ],
             heading=_("Tickets"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("welcome_auto_send"),
+                FieldPanel("welcome_subject", widget=PerLanguageWidget()),
+                FieldPanel("welcome_intro", widget=PerLanguageWidget(multiline=True)),
+            ],
+            heading=_("Welcome e-mail"),
         ),
     ]
 

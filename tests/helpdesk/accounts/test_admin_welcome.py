@@ -61,14 +61,63 @@ def test_per_customer_send_three_contacts_three_emails(manager_client, acme):
     assert AccountToken.objects.filter(purpose="welcome").count() == 3
 
 
-def test_bulk_send_to_selected_contacts(manager_client, acme):
-    chosen = [ContactFactory(customer=acme) for _ in range(2)]
-    ContactFactory(customer=acme)
-    ids = [c.pk for c in chosen]
-    page = manager_client.get("/admin/helpdesk/welcome/contacts/", {"id": ids})
+BULK = "/admin/bulk/helpdesk/contact/send_welcome/"
+
+
+def test_contact_listing_offers_the_bulk_action(manager_client, acme):
+    contact = ContactFactory(customer=acme)
+    html = manager_client.get("/admin/helpdesk/contacts/").content.decode()
+    assert f'data-object-id="{contact.pk}"' in html  # a tick box per contact
+    assert BULK in html
+
+
+def test_bulk_send_three_selected_contacts_three_emails(manager_client, acme):
+    chosen = [ContactFactory(customer=acme) for _ in range(3)]
+    ContactFactory(customer=acme)  # not selected
+    query = "&".join(f"id={c.pk}" for c in chosen) + "&next=/admin/helpdesk/contacts/"
+    page = manager_client.get(f"{BULK}?{query}")
+    assert page.status_code == 200
     assert all(c.user.email in page.content.decode() for c in chosen)
-    manager_client.post("/admin/helpdesk/welcome/contacts/", {"id": ids})
+    assert welcome_mails() == []  # GET sends nothing
+
+    response = manager_client.post(f"{BULK}?{query}", follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/helpdesk/contacts/"
     assert sorted(m.recipient for m in welcome_mails()) == sorted(c.user.email for c in chosen)
+    assert "3 welcome e-mails were queued." in response.content.decode()
+
+
+@pytest.mark.parametrize("scope", ["bulk", "customer"])
+def test_contacts_without_portal_access_are_skipped_with_a_message(manager_client, acme, scope):
+    with_access = ContactFactory(customer=acme)
+    without = [
+        ContactFactory(customer=acme, portal_access=False),
+        ContactFactory(customer=acme, user__is_active=False),
+    ]
+    if scope == "bulk":
+        ids = "&".join(f"id={c.pk}" for c in [with_access, *without])
+        url = f"{BULK}?{ids}&next=/admin/helpdesk/contacts/"
+    else:
+        url = f"/admin/helpdesk/welcome/customer/{acme.pk}/"
+    page = manager_client.get(url).content.decode()
+    assert "Without portal access (no e-mail):" in page
+    assert all(c.user.email in page for c in without)
+    response = manager_client.post(url, follow=True)
+    assert [m.recipient for m in welcome_mails()] == [with_access.user.email]
+    text = response.content.decode()
+    assert "1 welcome e-mail was queued." in text
+    assert "2 contacts without portal access were skipped." in text
+
+
+def test_bulk_send_is_for_technicians_and_contact_managers_only(client, acme):
+    contact = ContactFactory(customer=acme)
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.post(f"{BULK}?id={contact.pk}").status_code in (302, 403)
+    assert welcome_mails() == []
+    client.force_login(TechnicianFactory())
+    assert client.post(f"{BULK}?id={contact.pk}").status_code == 302
+    assert len(welcome_mails()) == 1
 
 
 def test_a_technician_may_send(client, acme):
@@ -109,4 +158,5 @@ def test_sending_needs_csrf(acme):
     csrf_client.force_login(TechnicianFactory())
     contact = ContactFactory(customer=acme)
     assert csrf_client.post(f"/admin/helpdesk/welcome/contact/{contact.pk}/").status_code == 403
+    assert csrf_client.post(f"{BULK}?id={contact.pk}").status_code == 403
     assert welcome_mails() == []

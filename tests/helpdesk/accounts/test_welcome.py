@@ -3,12 +3,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth import SESSION_KEY
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from helpdesk.accounts.welcome import contact_send_welcome, contacts_send_welcome
-from helpdesk.models import AccountToken, OutboxMessage
+from helpdesk.models import AccountToken, OutboxMessage, PortalSettings
 from helpdesk.outbox import render_email
-from tests.factories import ContactFactory
+from tests.factories import ContactFactory, UserFactory
 
 from .conftest import PUBLIC_BASE_URL
 
@@ -115,3 +116,58 @@ def test_bulk_send_gives_each_contact_with_access_its_own_email(configured_porta
     contacts = [ContactFactory() for _ in range(3)] + [ContactFactory(portal_access=False)]
     assert contacts_send_welcome(contacts=contacts) == 3
     assert len(set(welcome_links())) == 3
+
+
+def test_subject_and_intro_from_the_portal_settings_in_the_contacts_language(newcomer):
+    PortalSettings.objects.filter(site=newcomer.customer.portal).update(
+        welcome_subject={"de": "Willkommen bei Acme & Co", "fr": "Bienvenue"},
+        welcome_intro={"de": "Ihr neues Portal.\nBei Fragen: <b>Hotline</b>"},
+    )
+    contact_send_welcome(contact=newcomer)
+    email = render_email(OutboxMessage.objects.get(template="welcome"))
+    html = email.alternatives[0][0]
+    assert email.subject == "Willkommen bei Acme & Co"
+    assert "Ihr neues Portal.\nBei Fragen: <b>Hotline</b>" in email.body
+    assert "Ihr neues Portal.<br>Bei Fragen: &lt;b&gt;Hotline&lt;/b&gt;" in html
+
+
+def test_without_a_text_for_the_language_the_standard_one_is_used(configured_portal):
+    PortalSettings.objects.filter(site=configured_portal).update(
+        welcome_subject={"de": "Willkommen bei Acme"}, welcome_intro={"de": "Hallo"}
+    )
+    contact = ContactFactory(user__language="it")
+    contact_send_welcome(contact=contact)
+    email = render_email(OutboxMessage.objects.get(template="welcome"))
+    with translation.override("it"):
+        standard = gettext("Welcome to %(portal_name)s") % {"portal_name": "Service Portal"}
+    assert email.subject == standard != "Welcome to Service Portal"
+    assert "Hallo" not in email.body
+
+
+def test_the_admin_edits_subject_and_intro_per_language(client, configured_portal):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = f"/admin/settings/helpdesk/portalsettings/{configured_portal.pk}/"
+    page = client.get(url).content.decode()
+    for code in ("en", "fr", "de", "es", "it"):
+        assert f'name="welcome_subject_{code}"' in page
+        assert f'name="welcome_intro_{code}"' in page
+    form = PortalSettings.for_site(configured_portal)
+    data = {
+        "portal_name": form.portal_name,
+        "primary_colour": form.primary_colour,
+        "public_base_url": form.public_base_url,
+        "support_email": "",
+        "max_upload_mb": 10,
+        "contacts_may_close": "on",
+        "welcome_auto_send": "on",
+        "welcome_subject_de": "  Willkommen  ",
+        "welcome_subject_fr": "",
+        "welcome_intro_en": "Hello there",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = PortalSettings.objects.get(site=configured_portal)
+    assert stored.welcome_auto_send is True
+    assert stored.welcome_subject == {"de": "Willkommen"}
+    assert stored.welcome_intro == {"en": "Hello there"}
