@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from .models.users import normalize_email
@@ -15,3 +16,10 @@ class EmailBackend(ModelBackend):
         if not address or password is None:
             return None
         return super().authenticate(request, username=address, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """The session's user with their contact and customer in the same query: almost every
+        portal request asks for them (permissions, field schema, sidebar)."""
+        users = get_user_model()._default_manager.select_related("contact__customer")
+        user = users.filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .page_versions import KB_NAVIGATION
+from .versioned_cache import cached
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,26 @@ class NavItem:
     resolver: Callable | None = None
 
 
+def _kb_reader(request):
+    """Whose view of the KB this is: everything (staff), one customer's, or the public one."""
+    from helpdesk.permissions import active_contact
+    from kb.access import reads_everything
+
+    user = request.user
+    if reads_everything(user):
+        return "all"
+    contact = active_contact(user)
+    return f"customer-{contact.customer_id}" if contact else "public"
+
+
 def _kb_root_url(request):
+    """Resolving the KB root costs six queries; its answer depends only on the host (site),
+    the language and whose view it is, so it is cached under exactly those and dropped when
+    any page, KB restriction, KB setting, site or customer changes."""
     from kb.navigation import kb_root_url
 
-    return kb_root_url(request)
+    parts = (request.get_host(), get_language(), _kb_reader(request))
+    return cached(KB_NAVIGATION, parts, lambda: kb_root_url(request) or "")
 
 
 SIDEBAR = (

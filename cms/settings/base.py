@@ -109,6 +109,15 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://service-portal")}
+# Sessions: "db" (default) or "cache" — with CACHE_URL=redis://… several app servers share them.
+# "cached_db" writes through to the database and reads from the cache.
+SESSION_ENGINE = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}[env.str("SESSION_STORE", default="db")]
+# Part of every page ETag: set it per deployment (e.g. the commit) so a new release is re-sent.
+APP_VERSION = env.str("APP_VERSION", default="")
 
 # Accounts
 AUTH_USER_MODEL = "helpdesk.User"

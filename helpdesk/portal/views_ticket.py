@@ -3,7 +3,7 @@
 `ticket_context` builds everything the page shows; the POST views (views_actions) reuse it to
 re-render the page with errors next to the right input and the user's input kept."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -11,6 +11,7 @@ from ..downloads import attachment_response
 from ..models import BuiltinField
 from ..selectors import activities_visible_to, attachment_visible_to, public_replies
 from ..transitions import allowed_status_codes, may_close, may_reopen
+from . import conditional
 from .access import contact_required, schema_for, ticket_or_404
 from .display import activity_value, field_display
 from .forms import FieldEditForm, ReasonForm, ReplyForm
@@ -94,8 +95,15 @@ def ticket_context(request, ticket, *, reply_form=None, edit_data=None, edit_err
 @require_GET
 @contact_required
 def ticket_detail(request, number):
+    etag = conditional.ticket_etag(request, number)
+    if etag and conditional.matches(request, etag):
+        response = conditional.mark(HttpResponseNotModified(), etag)
+        # The browser keeps the stored page with the policy (and style nonce) it came with.
+        response._csp_exempt = True
+        return response
     ticket = ticket_or_404(request, number)
-    return render(request, "helpdesk/tickets/detail.html", ticket_context(request, ticket))
+    response = render(request, "helpdesk/tickets/detail.html", ticket_context(request, ticket))
+    return conditional.mark(response, etag) if etag else response
 
 
 @require_GET

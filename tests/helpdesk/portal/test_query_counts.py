@@ -11,6 +11,10 @@ from tests.factories import CustomFieldFactory, TechnicianFactory
 
 pytestmark = pytest.mark.django_db
 
+# Issue 10 targets: the most queries each page may run, whatever the number of tickets/replies.
+LIST_PAGE_MAX = 15
+TICKET_PAGE_MAX = 18
+
 
 def add_tickets(contact, count, start):
     now = timezone.now()
@@ -52,6 +56,7 @@ def test_list_queries_do_not_grow_with_the_tickets(client, a_main, seats):
     client.force_login(a_main)
     add_tickets(a_main.contact, 10, 10_000)
     small = count_queries(client, "/en/tickets/")
+    assert small <= LIST_PAGE_MAX
     add_tickets(a_main.contact, 990, 20_000)
     assert count_queries(client, "/en/tickets/") == small
     assert count_queries(client, "/en/tickets/?priority=medium&sort=priority") <= small + 1
@@ -108,6 +113,40 @@ def test_ticket_page_queries_do_not_grow_with_the_replies(client, a1, t_a1):
     url = f"/en/tickets/{t_a1.number}/"
     add_replies(t_a1, 1)
     small = count_queries(client, url)
+    assert small <= TICKET_PAGE_MAX
     add_replies(t_a1, 49)
     assert count_queries(client, url) == small
     assert Reply.objects.filter(ticket=t_a1).count() == 50
+
+
+def test_unchanged_ticket_page_answers_304_in_three_queries(
+    client, a1, t_a1, django_assert_max_num_queries
+):
+    client.force_login(a1)
+    url = f"/en/tickets/{t_a1.number}/"
+    client.get(url)  # the first page sets the CSRF cookie its forms carry
+    page = client.get(url)
+    etag = page["ETag"]
+    assert "private" in page["Cache-Control"]
+    with django_assert_max_num_queries(3):
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+    assert "Content-Security-Policy" not in again  # the stored page keeps its own nonce
+
+    add_replies(t_a1, 1)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert client.get(f"/de/tickets/{t_a1.number}/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_etag_opens_no_door(client, a1, b1, t_a1):
+    client.force_login(a1)
+    url = f"/en/tickets/{t_a1.number}/"
+    client.get(url)
+    etag = client.get(url)["ETag"]
+    client.force_login(b1)
+    client.get("/en/tickets/")
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 404
+    assert client.get(url, HTTP_IF_NONE_MATCH="*").status_code == 404

@@ -1,0 +1,34 @@
+"""Small per-namespace caches that are dropped as a whole: every key carries the namespace's
+version, and `bump(namespace)` moves the version on, so one signal invalidates every entry
+(per site, locale, customer...) without knowing the keys."""
+
+import time
+
+from django.core.cache import cache
+
+# A safety net for per-process caches (locmem) that a signal in another process cannot reach.
+DEFAULT_TIMEOUT = 300
+_MISSING = object()
+
+
+def _version(namespace):
+    return cache.get_or_set(f"vc:{namespace}:version", time.time_ns, timeout=None)
+
+
+def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
+    """`compute()` cached under `parts` (a tuple of plain values) in `namespace`."""
+    key = ":".join(["vc", namespace, str(_version(namespace)), *map(str, parts)])
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def bump(namespace):
+    cache.set(f"vc:{namespace}:version", time.time_ns(), timeout=None)
+
+
+def version(namespace):
+    """The namespace's current version (for ETags that must change with its contents)."""
+    return _version(namespace)
