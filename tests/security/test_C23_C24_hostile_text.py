@@ -1,0 +1,130 @@
+"""SECURITY C-23/C-24: hostile text through the real doors (portal forms, the API, the admin
+reply), then read back everywhere it is shown — the portal in every language, the admin, the
+API's HTML fields and the e-mails (HTML part, headers).
+
+Each check also asserts that the canary reached the page (escaped), so a page that simply
+drops the content cannot pass for an inert one."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from helpdesk.models import Reply, Ticket
+from helpdesk.outbox import deliver_due
+from tests.factories import (
+    ContactFactory,
+    CustomerFactory,
+    CustomFieldFactory,
+    TechnicianFactory,
+    UserFactory,
+)
+
+from .inert import ALL, CANARY, PAYLOADS, assert_inert
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+TITLE = ("Help " + PAYLOADS[8] + PAYLOADS[1])[:200]
+INJECTED_NAME = "Smith\r\nBcc: evil@evil.example"
+
+
+@pytest.fixture
+def hostile(portal, django_capture_on_commit_callbacks):
+    acme = CustomerFactory(name=("Acme " + PAYLOADS[1] + PAYLOADS[4])[:200], portal=portal)
+    a1 = ContactFactory(
+        customer=acme,
+        user__first_name=PAYLOADS[1][:150],
+        user__last_name=INJECTED_NAME,
+    ).user
+    tech = TechnicianFactory(first_name=PAYLOADS[2][:150], email="tess@helpdesk.example")
+    CustomFieldFactory(key="xss", labels={code: PAYLOADS[0] + PAYLOADS[3] for code in LANGUAGES})
+    portal_client = Client()
+    portal_client.force_login(a1)
+    with django_capture_on_commit_callbacks(execute=True):
+        created = portal_client.post(
+            "/en/tickets/new/",
+            {"title": TITLE, "description": ALL, "cf_xss": ALL[:250], "idempotency_key": "x"},
+        )
+    assert created.status_code == 302
+    ticket = Ticket.objects.get(requester=a1)
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_client.post(f"/en/tickets/{ticket.number}/reply/", {"body": ALL})
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=a1).key}")
+        assert (
+            api.post(
+                f"/api/v1/tickets/{ticket.number}/replies/", {"body": ALL}, format="json"
+            ).status_code
+            == 201
+        )
+        admin_client = Client()
+        admin_client.force_login(tech)
+        admin_client.post(f"/admin/helpdesk/tickets/{ticket.number}/reply/", {"reply-body": ALL})
+    assert Reply.objects.filter(ticket=ticket).count() == 3
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    return {"a1": a1, "tech": tech, "ticket": ticket, "portal": portal_client,
+            "admin": admin_client, "api": api, "superuser": superuser}  # fmt: skip
+
+
+def shown(html):
+    assert CANARY in html, "the payload never reached this page"
+    return html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_C23_portal_list_and_ticket_page_are_inert_in_every_language(hostile, language):
+    number = hostile["ticket"].number
+    for path in (f"/{language}/tickets/", f"/{language}/tickets/{number}/"):
+        response = hostile["portal"].get(path)
+        assert response.status_code == 200
+        assert_inert(shown(response.content.decode()), path)
+
+
+def test_C23_portal_form_redisplay_is_inert(hostile):
+    """A refused form shows the user's input again: inside value/textarea, escaped."""
+    response = hostile["portal"].post("/en/tickets/new/", {"title": "", "description": ALL})
+    assert response.status_code == 400
+    assert_inert(shown(response.content.decode()), "new ticket form with errors")
+
+
+def test_C23_admin_pages_are_inert(hostile):
+    number = hostile["ticket"].number
+    pages = [f"/admin/helpdesk/tickets/{number}/", "/admin/helpdesk/tickets/"]
+    for path in pages:
+        response = hostile["admin"].get(path)
+        assert response.status_code == 200, path
+        assert_inert(shown(response.content.decode()), path)
+    superuser = Client()
+    superuser.force_login(hostile["superuser"])
+    for path in ("/admin/helpdesk/customers/", "/admin/helpdesk/contacts/",
+                 "/admin/helpdesk/custom-fields/", "/admin/helpdesk/visibility/"):  # fmt: skip
+        response = superuser.get(path)
+        assert response.status_code == 200, path
+        assert_inert(shown(response.content.decode()), path)
+
+
+def test_C23_api_html_fields_are_sanitised(hostile):
+    number = hostile["ticket"].number
+    detail = hostile["api"].get(f"/api/v1/tickets/{number}/").json()
+    assert_inert(shown(detail["description"]), "API description")
+    replies = hostile["api"].get(f"/api/v1/tickets/{number}/replies/").json()
+    bodies = [reply["body"] for reply in replies]
+    assert len(bodies) == 3
+    for body in bodies:
+        assert_inert(shown(body), "API reply body")
+
+
+def test_C23_C24_emails_are_inert_and_go_to_one_recipient_each(hostile):
+    deliver_due()
+    assert len(mail.outbox) >= 3  # new ticket and replies to staff, the admin reply to A1
+    for message in mail.outbox:
+        assert len(message.recipients()) == 1
+        assert "\n" not in message.subject and "\r" not in message.subject
+        head = message.message().as_string().split("\n\n", 1)[0]
+        assert "evil@evil.example" not in head
+        assert not [line for line in head.splitlines() if line.lower().startswith("bcc")]
+        html = message.alternatives[0][0]
+        assert_inert(html, f"e-mail {message.subject}")
+    assert any(CANARY in message.alternatives[0][0] for message in mail.outbox)
