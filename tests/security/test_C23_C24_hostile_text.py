@@ -39,7 +39,7 @@ def hostile(portal, django_capture_on_commit_callbacks):
         user__last_name=INJECTED_NAME,
     ).user
     tech = TechnicianFactory(first_name=PAYLOADS[2][:150], email="tess@helpdesk.example")
-    CustomFieldFactory(key="xss", labels={code: PAYLOADS[0] + PAYLOADS[3] for code in LANGUAGES})
+    CustomFieldFactory(key="xss", labels=dict.fromkeys(LANGUAGES, PAYLOADS[0] + PAYLOADS[3]))
     portal_client = Client()
     portal_client.force_login(a1)
     with django_capture_on_commit_callbacks(execute=True):
