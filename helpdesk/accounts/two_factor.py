@@ -1,6 +1,7 @@
 """Staff 2FA for the Wagtail admin (C-17): TOTP from django-otp, required when
 ADMIN_REQUIRE_2FA is on (default on in production). A staff user without a confirmed device is
-sent to enrolment, one with a device to the code page; nothing else under /admin/ opens first."""
+sent to enrolment, one with a device to the code page; nothing else under /admin/ opens first.
+Enrolment ends with ten recovery codes, shown once; the code page takes one instead of a TOTP."""
 
 from django import forms
 from django.conf import settings
@@ -12,12 +13,15 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import recovery_codes
+
 
 class CodeForm(forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
-        max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Without your app, enter one of your recovery codes."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
 
@@ -57,11 +61,23 @@ def two_factor(request):
         )
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
+        typed = form.cleaned_data["token"].strip()
+        # App codes are digits; recovery codes have letters (and only count once enrolled).
+        if enrolling or typed.isdigit():
+            used = device if device.verify_token(typed) else None
+        else:
+            used = recovery_codes.use(user, typed)
+        if used is not None:
             if enrolling:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
-            otp_login(request, device)
+            otp_login(request, used)
+            if enrolling:  # shown once: nothing else ever displays them
+                return render(
+                    request,
+                    "helpdesk/accounts/two_factor_recovery.html",
+                    {"codes": recovery_codes.issue(user)},
+                )
             return redirect(reverse("wagtailadmin_home"))  # never `next`: no open redirect
         form.add_error("token", _("This code is not correct. Please try again."))
     return render(

@@ -1,10 +1,12 @@
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import UserFactory
@@ -47,7 +49,8 @@ def test_C17_staff_2fa_enforced_with_a_test_enrolment(admin_client):
     with time_machine.travel(timezone.now() + timedelta(seconds=5)):
         device.refresh_from_db()
         response = admin_client.post(TWO_FA, {"token": code_for(device)})
-    assert response.status_code == 302
+    assert response.status_code == 200  # the recovery codes, shown once
+    assert "Recovery codes" in response.content.decode()
     device.refresh_from_db()
     assert device.confirmed
     assert admin_client.get("/admin/").status_code == 200
@@ -70,3 +73,64 @@ def test_the_admin_login_page_stays_open_and_contacts_get_no_2fa_page(client, co
     client.force_login(contact.user)
     assert client.get(TWO_FA).status_code == 302
     assert not TOTPDevice.objects.exists()
+
+
+def enrol(client):
+    """Enrol through the pages; returns the recovery codes shown at the end."""
+    client.get(TWO_FA)
+    device = TOTPDevice.objects.get(confirmed=False)
+    page = client.post(TWO_FA, {"token": code_for(device)})
+    assert page.status_code == 200
+    return re.findall(r"<code>([a-z2-7]{4}-[a-z2-7]{4})</code>", page.content.decode())
+
+
+def new_session(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_C17_enrolment_shows_ten_recovery_codes_once(admin_client):
+    codes = enrol(admin_client)
+    assert len(set(codes)) == 10
+    assert admin_client.get("/admin/").status_code == 200  # enrolled and verified
+    for later in (admin_client.get(TWO_FA), admin_client.get("/admin/")):
+        assert not any(code in later.content.decode() for code in codes)
+    assert StaticToken.objects.count() == 10
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_C17_each_recovery_code_signs_in_once(client, portal):
+    user = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(user)
+    first, second, *_rest = enrol(client)
+
+    other = new_session(user)
+    assert other.post(TWO_FA, {"token": first.upper().replace("-", " ")}).status_code == 302
+    assert other.get("/admin/").status_code == 200
+
+    third = new_session(user)
+    assert third.post(TWO_FA, {"token": first}).status_code == 400  # used up
+    assert third.get("/admin/").status_code == 302
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):  # after the slow-down
+        assert third.post(TWO_FA, {"token": second}).status_code == 302
+    assert StaticToken.objects.filter(device__user=user).count() == 8
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_C17_recovery_codes_belong_to_their_user(client, portal):
+    owner = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(owner)
+    codes = enrol(client)
+    stranger = UserFactory(is_staff=True, is_superuser=True)
+    TOTPDevice.objects.create(user=stranger, name="phone", confirmed=True)
+    assert new_session(stranger).post(TWO_FA, {"token": codes[0]}).status_code == 400
+    assert StaticToken.objects.count() == 10
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_a_recovery_code_does_not_complete_an_enrolment(admin_client):
+    admin_client.get(TWO_FA)
+    assert admin_client.post(TWO_FA, {"token": "abcd-efgh"}).status_code == 400
+    assert not TOTPDevice.objects.filter(confirmed=True).exists()
