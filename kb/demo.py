@@ -19,6 +19,7 @@ from helpdesk.demo import INITECH_PORTAL_HOST, MAIN_PORTAL_HOST
 from helpdesk.models import Customer, User
 from home.demo import sync_locale_trees
 
+from .demo_translations import translate_demo_kb
 from .models import (
     KBArticleDocument,
     KBArticlePage,
@@ -333,4 +334,8 @@ def seed(*, stdout, options):
         if page and user:
             rate_article(page=page, user=user, helpful=helpful, comment=comment)
     sync_locale_trees()
-    stdout.write(f"  kb: {counts[0]} articles on the main portal, {counts[1]} on Initech's")
+    translated = translate_demo_kb()
+    stdout.write(
+        f"  kb: {counts[0]} articles on the main portal, {counts[1]} on Initech's; "
+        f"{translated} pages translated into de/fr/es/it"
+    )

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Site
@@ -25,9 +27,10 @@ def test_seed_builds_both_knowledge_bases_in_every_locale_and_is_idempotent():
     used = {block.block_type for page in main for block in page.body}
     assert used == {"heading", "text", "image", "code", "callout", "table", "video"}
     assert KBRestriction.objects.count() == 1
-    assert KBArticlePage.objects.filter(
-        locale__language_code="de", title="Connect to the VPN"
-    ).exists()
+    untranslated = KBArticlePage.objects.get(locale__language_code="de", title="Share a calendar")
+    assert untranslated.alias_of_id is not None  # the tree sync's copy, shown with the notice
+    for language in ("de", "fr", "es", "it"):
+        assert_real_translations(language, english)
     assert ArticleRating.objects.count() >= 5
 
     carol = User.objects.get(email="carol@globex.example")
@@ -39,3 +42,22 @@ def test_seed_builds_both_knowledge_bases_in_every_locale_and_is_idempotent():
         "Submit a TPS report",
         "Order a stapler",
     }
+
+
+def assert_real_translations(language, english):
+    """Categories, sections and at least five articles translated (not alias copies)."""
+    for model, minimum in ((KBCategoryPage, 4), (KBSectionPage, 8), (KBArticlePage, 5)):
+        sources = dict(model.objects.filter(locale=english).values_list("translation_key", "title"))
+        copies = model.objects.filter(locale__language_code=language, alias_of__isnull=True)
+        assert copies.count() >= minimum, (language, model)
+        changed = [page for page in copies if page.title != sources[page.translation_key]]
+        assert len(changed) >= minimum - 2, (language, model)  # "VPN", "Wi-Fi" may stay
+    article = KBArticlePage.objects.get(
+        locale__language_code=language,
+        translation_key=KBArticlePage.objects.get(
+            locale=english, title="Reset your password"
+        ).translation_key,
+    )
+    assert article.live and not article.has_unpublished_changes
+    texts = json.dumps(list(article.body.raw_data), ensure_ascii=False)
+    assert "10 min" in texts.lower() and "A code is valid" not in texts

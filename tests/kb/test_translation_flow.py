@@ -16,7 +16,9 @@ FRENCH_TITLE = "Se connecter au VPN"
 FRENCH_URL = "/fr/kb/network/vpn/connect-to-the-vpn/"
 
 
-def test_translator_submits_translates_a_segment_and_publishes(client, kb, globex_user):
+def test_translator_submits_translates_a_segment_and_publishes(
+    client, kb, globex_user, django_capture_on_commit_callbacks
+):
     french = Locale.objects.get(language_code="fr")
     translator = UserFactory(email="translator@example.com", is_staff=True, is_superuser=True)
     client.force_login(translator)
@@ -42,8 +44,11 @@ def test_translator_submits_translates_a_segment_and_publishes(client, kb, globe
     page = KBArticlePage.objects.get(translation_key=kb.article.translation_key, locale=french)
     assert page.alias_of_id is None  # the alias copy became a real translation
     edit_page = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    response = client.post(edit_page, {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes then
+        response = client.post(edit_page, {"action": "publish"})
     assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live_revision.as_object().title == FRENCH_TITLE
 
     client.force_login(globex_user)
     html = client.get(FRENCH_URL).content.decode()
