@@ -1,0 +1,171 @@
+"""SECURITY R-03, R-04, C-09, C-29 against a live server: real HTTP requests (API tokens, or an
+anonymous session with its CSRF token) from threads released together by a Barrier.
+
+On PostgreSQL the requests really overlap. On SQLite the test database is one connection, so
+threads would prove nothing: there the same scenarios run one request after another (a smoke
+version of the same assertions)."""
+
+import re
+import threading
+
+import pytest
+import requests
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import connection
+from rest_framework.authtoken.models import Token
+
+from helpdesk.accounts import reset
+from helpdesk.accounts.tokens import CODE_ALPHABET
+from helpdesk.models import AccountToken, BuiltinFieldSetting, CustomField, Reply, Ticket
+from kb.models import ArticleRating
+from tests.factories import ContactFactory, CustomerFactory, TicketFactory
+from tests.factories.helpdesk import PASSWORD
+from tests.kb.builders import article, category, kb_root, section
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PARALLEL = connection.vendor == "postgresql"
+
+
+def together(jobs):
+    """Run the jobs at the same moment (PostgreSQL) or one after another (SQLite); return
+    their results in order. An exception in a job is returned as its result."""
+    results = [None] * len(jobs)
+    if not PARALLEL:
+        return [job() for job in jobs]
+    barrier = threading.Barrier(len(jobs))
+
+    def run(index, job):
+        barrier.wait()
+        try:
+            results[index] = job()
+        except Exception as error:  # reported by the caller's assertions
+            results[index] = error
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def api(user):
+    session = requests.Session()
+    session.headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+    return session
+
+
+@pytest.fixture
+def acme(portal):
+    return CustomerFactory(name="Acme Corp", portal=portal)
+
+
+def test_R03_twenty_parallel_replies_over_http_all_persist(live_server, acme):
+    requester = ContactFactory(customer=acme, is_main_contact=True).user
+    ticket = TicketFactory(requester=requester, customer=acme)
+    colleagues = [ContactFactory(customer=acme, is_main_contact=True).user for _ in range(20)]
+    url = f"{live_server.url}/api/v1/tickets/{ticket.number}/replies/"
+    sessions = [api(user) for user in colleagues]
+
+    results = together(
+        [
+            lambda s=s, n=n: s.post(url, json={"body": f"parallel reply {n}"}, timeout=60)
+            for n, s in enumerate(sessions)
+        ]
+    )
+
+    assert [getattr(r, "status_code", r) for r in results] == [201] * 20
+    bodies = set(Reply.objects.filter(ticket=ticket).values_list("body", flat=True))
+    assert bodies == {f"parallel reply {n}" for n in range(20)}
+    ticket.refresh_from_db()
+    latest = Reply.objects.filter(ticket=ticket).latest("created_at")
+    assert ticket.updated_at >= latest.created_at
+
+
+def test_R04_parallel_patches_of_different_fields_lose_nothing(live_server, acme):
+    BuiltinFieldSetting.objects.update_or_create(
+        field="priority", defaults={"visibility": "editable"}
+    )
+    CustomField.objects.create(key="room", labels={"en": "Room"}, visibility="editable")
+    a1 = ContactFactory(customer=acme).user
+    a_main = ContactFactory(customer=acme, is_main_contact=True).user
+    ticket = TicketFactory(requester=a1, customer=acme)
+    url = f"{live_server.url}/api/v1/tickets/{ticket.number}/"
+    first, second = api(a1), api(a_main)
+    priorities = ["high", "low", "critical", "medium", "high"]
+
+    for round_, priority in enumerate(priorities):
+        room = f"Room {round_}"
+        before = Ticket.objects.get(pk=ticket.pk)
+        results = together(
+            [
+                lambda p=priority: first.patch(url, json={"priority": p}, timeout=60),
+                lambda r=room: second.patch(url, json={"custom_fields": {"room": r}}, timeout=60),
+            ]
+        )
+        statuses = [getattr(r, "status_code", r) for r in results]
+        assert all(status in (200, 409, 412) for status in statuses), statuses
+        after = Ticket.objects.select_related("priority").get(pk=ticket.pk)
+        # Whatever was answered 200 is in the database; a refused write left its field alone.
+        if statuses[0] == 200:
+            assert after.priority.code == priority, f"round {round_}: priority lost"
+        else:
+            assert after.priority_id == before.priority_id
+        if statuses[1] == 200:
+            assert after.custom_values.get("room") == room, f"round {round_}: room lost"
+        else:
+            assert after.custom_values.get("room") == before.custom_values.get("room")
+
+
+def _csrf_session(base):
+    session = requests.Session()
+    page = session.get(f"{base}/en/account/password-reset/code/", timeout=60)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    return session, token
+
+
+def test_C09_fifty_parallel_reset_guesses_over_http_use_at_most_five_tries(live_server, acme):
+    user = ContactFactory(customer=acme, user__email="alice@acme.example").user
+    assert reset.request_code(email=user.email)
+    (sent,) = mail.outbox
+    code = "".join(
+        re.search(rf"\b([{CODE_ALPHABET}]{{4}}) ([{CODE_ALPHABET}]{{4}})\b", sent.body).groups()
+    )
+    base = live_server.url
+    url = f"{base}/en/account/password-reset/code/"
+    prepared = [_csrf_session(base) for _ in range(50)]
+
+    def guess(session, csrf, number):
+        data = {
+            "csrfmiddlewaretoken": csrf,
+            "email": user.email,
+            "code": f"WRONG{number:03d}",
+            "new_password1": "a-new-passphrase-never-set",
+            "new_password2": "a-new-passphrase-never-set",
+        }
+        return session.post(url, data=data, headers={"Referer": url}, timeout=60)
+
+    results = together([lambda s=s, c=c, n=n: guess(s, c, n) for n, (s, c) in enumerate(prepared)])
+
+    assert [getattr(r, "status_code", r) for r in results] == [400] * 50
+    assert AccountToken.objects.get(user=user).attempts == reset.MAX_ATTEMPTS
+    with pytest.raises(ValidationError):  # the right code is dead now
+        reset.reset_with_code(email=user.email, code=code, password="another-long-passphrase")
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_C29_fifty_parallel_votes_over_http_leave_one_rating(live_server, acme):
+    root = kb_root(acme.portal)
+    page = article(section(category(root, "Network"), "VPN"), "Connect to the VPN")
+    voter = ContactFactory(customer=acme).user
+    session = api(voter)
+    url = f"{live_server.url}/api/v1/kb/articles/{page.pk}/rating/"
+
+    results = together(
+        [lambda n=n: session.post(url, json={"helpful": n % 2 == 0}, timeout=60) for n in range(50)]
+    )
+
+    assert [getattr(r, "status_code", r) for r in results] == [200] * 50
+    assert ArticleRating.objects.filter(user=voter).count() == 1
