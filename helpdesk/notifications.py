@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
 
 from .links import admin_ticket_link, ticket_link
+from .notification_facts import ticket_facts
 from .outbox import queue_email
 from .permissions import TECHNICIANS_GROUP, active_contact, is_technician
 
@@ -42,7 +43,12 @@ def _tell_staff(ticket, template, extra):
         queue_email(
             to=user,
             template=template,
-            context={**_ticket_context(ticket), **extra, "url": admin_ticket_link(ticket)},
+            context={
+                **_ticket_context(ticket),
+                **extra,
+                "facts": ticket_facts(ticket, user),
+                "url": admin_ticket_link(ticket),
+            },
         )
 
 
@@ -60,6 +66,7 @@ def _tell_requester(ticket, template, extra):
         context={
             **_ticket_context(ticket),
             **extra,
+            "facts": ticket_facts(ticket, requester),
             "url": ticket_link(ticket, language=requester.language),
         },
     )
