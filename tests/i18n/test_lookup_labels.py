@@ -23,7 +23,7 @@ def test_open_is_offen_for_a_german_reader_everywhere(client, portal):
     client.force_login(contact.user)
 
     page = client.get(f"/de/tickets/{ticket.number}/").content.decode()
-    assert "Offen" in page
+    assert '<span class="prop-value">Offen</span>' in page
     assert ">Open<" not in page
 
     fields = client.get("/api/v1/ticket-fields/", HTTP_ACCEPT_LANGUAGE="de").json()
