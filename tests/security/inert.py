@@ -27,6 +27,16 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc",
 ACTIVE_TAGS = {"script", "iframe", "object", "embed", "svg", "base", "meta", "link", "style"}
 
 
+def _unsafe_url(name, value):
+    """A URL attribute holding the canary, unless it is a same-site path (the language links
+    repeat the page's own query string, which is harmless)."""
+    if name not in URL_ATTRIBUTES:
+        return False
+    compact = "".join(ch for ch in value if ch > " ").lower()
+    same_site = compact.startswith("/") and not compact.startswith("//")
+    return name in ("style", "srcdoc") or not same_site
+
+
 class _Oracle(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -38,7 +48,7 @@ class _Oracle(HTMLParser):
             value = value or ""
             if CANARY not in value:
                 continue
-            if name.startswith("on") or name in URL_ATTRIBUTES or tag in ACTIVE_TAGS:
+            if name.startswith("on") or tag in ACTIVE_TAGS or _unsafe_url(name, value):
                 self.findings.append(f"<{tag} {name}={value!r}>")
         if tag in ("script", "style"):
             kind = dict(attrs).get("type") or ""
