@@ -1,8 +1,9 @@
 """Finding English UI text in a page or e-mail rendered in another language.
 
 `visible_strings(html)` is the text a person sees or hears: text nodes (scripts, styles and
-<head> except <title> left out) and the attributes that are read out (title, alt, placeholder,
-aria-label, a button's value). Subtrees in another language (`lang="en"` on the language links
+<head> except <title> left out), the attributes that are read out (title, alt, placeholder,
+aria-label, a button's value) and data-* attributes (the texts the page's script shows, e.g.
+the editor's button names). Subtrees in another language (`lang="en"` on the language links
 or on KB content shown as a fallback) and user content (`.rich-text`, `.kb-body`) are skipped.
 
 `LeakFinder(language)` knows the English msgids of the project's catalog and flags a visible
@@ -63,9 +64,9 @@ class _VisibleText(HTMLParser):
         )
         hides = tag in SKIPPED_TAGS or bool(classes & USER_CONTENT_CLASSES) or other_language
         if not self.hidden and not hides and not self.in_head:
-            for name in READ_OUT_ATTRIBUTES:
-                if attrs.get(name):
-                    self.strings.append(attrs[name])
+            for name, value in attrs.items():
+                if value and (name in READ_OUT_ATTRIBUTES or name.startswith("data-")):
+                    self.strings.append(value)
             if tag == "input" and attrs.get("type") in BUTTON_INPUTS and attrs.get("value"):
                 self.strings.append(attrs["value"])
         if tag not in VOID_TAGS:

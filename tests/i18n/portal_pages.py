@@ -4,6 +4,7 @@ Pages are found from the data rather than hard-coded, so a renamed slug or a new
 does not break the list."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
@@ -11,7 +12,16 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from helpdesk.models import Attachment, Contact, Customer, PortalSettings, Reply, Ticket
+from helpdesk.accounts import tokens
+from helpdesk.models import (
+    Attachment,
+    Contact,
+    Customer,
+    PortalSettings,
+    Reply,
+    Ticket,
+    TokenPurpose,
+)
 from kb.models import (
     ArticleRating,
     KBArticlePage,
@@ -21,14 +31,24 @@ from kb.models import (
 )
 
 CONTACT_EMAIL = "alice@acme.example"  # main contact: sees every Acme ticket
+LINK_CONTACT_EMAIL = "carol@globex.example"  # gets the welcome and e-mail change links
+STRANGER_EMAIL = "stranger@example.org"  # logged in, but no contact of any customer
 
 
 @dataclass(frozen=True)
 class PortalPage:
     name: str
     url: str
-    logged_in: bool = True
+    who: str | None = CONTACT_EMAIL  # the logged-in user's e-mail, None: anonymous
     data: dict | None = None  # POST data: the page answering a form with errors
+
+
+def _link(purpose, language, **fields):
+    """A live link of `purpose` for the link contact (the page behind it, not the e-mail)."""
+    user = get_user_model().objects.get(email=LINK_CONTACT_EMAIL)
+    secret = f"i18n-check-{purpose}-{language}"
+    tokens.issue(user=user, purpose=purpose, secret=secret, lifetime=timedelta(days=1), **fields)
+    return secret
 
 
 def _in_language(queryset, language, site):
@@ -58,10 +78,14 @@ def portal_pages(language):
     fallback = articles.filter(alias_of__isnull=False).order_by("path").first()
     keyword = Tag.objects.filter(kb_kbarticletag_items__isnull=False).order_by("name").first()
     kb = _url(kb_root, site)
+    get_user_model().objects.get_or_create(email=STRANGER_EMAIL)
+    welcome = _link(TokenPurpose.WELCOME, language)
+    email_change = _link(TokenPurpose.EMAIL_CHANGE, language, new_email="carol@new.example")
     pages = [
         PortalPage("home", f"/{language}/"),
         PortalPage("ticket list", f"/{language}/tickets/"),
         PortalPage("ticket list, no match", f"/{language}/tickets/?q=zzzqqq"),
+        PortalPage("ticket list, filtered", f"/{language}/tickets/?status=open&priority=high"),
         PortalPage("ticket list, filter error", f"/{language}/tickets/?scope=nope"),
         PortalPage("ticket page", f"/{language}/tickets/{busy.number}/"),
         PortalPage("closed ticket page", f"/{language}/tickets/{closed.number}/"),
@@ -69,18 +93,25 @@ def portal_pages(language):
         PortalPage("new ticket, errors", f"/{language}/tickets/new/", data={"title": ""}),
         PortalPage("profile", f"/{language}/account/profile/"),
         PortalPage("app settings", f"/{language}/account/settings/"),
-        PortalPage("login", f"/{language}/account/login/", logged_in=False),
+        PortalPage("login", f"/{language}/account/login/", who=None),
         PortalPage(
             "login, wrong password",
             f"/{language}/account/login/",
-            logged_in=False,
+            who=None,
             data={"username": CONTACT_EMAIL, "password": "not-the-password"},
         ),
-        PortalPage("password reset", f"/{language}/account/password-reset/", logged_in=False),
+        PortalPage("password reset", f"/{language}/account/password-reset/", who=None),
+        PortalPage("password reset code", f"/{language}/account/password-reset/code/", who=None),
+        PortalPage("welcome link, invalid", f"/{language}/account/welcome/nope/", who=None),
+        PortalPage("welcome page", f"/{language}/account/welcome/{welcome}/", who=None),
         PortalPage(
-            "password reset code", f"/{language}/account/password-reset/code/", logged_in=False
+            "welcome page, errors",
+            f"/{language}/account/welcome/{welcome}/",
+            who=None,
+            data={"new_password1": "x", "new_password2": "y"},
         ),
-        PortalPage("welcome link, invalid", f"/{language}/account/welcome/nope/", logged_in=False),
+        PortalPage("e-mail change page", f"/{language}/account/email/{email_change}/"),
+        PortalPage("no contact", f"/{language}/tickets/", who=STRANGER_EMAIL),
         PortalPage("KB root", kb),
         PortalPage("KB category", _url(category, site)),
         PortalPage("KB section", _url(section, site)),
@@ -123,6 +154,7 @@ def user_data():
     texts |= set(Attachment.objects.values_list("name", flat=True))
     for page in Page.objects.specific():
         texts |= {page.title, page.seo_title, getattr(page, "summary", "")}
+        texts |= {getattr(page, "welcome_heading", "")}
         texts |= {strip_tags(str(getattr(page, "intro", "")))}
     texts |= set(get_document_model().objects.values_list("title", flat=True))
     texts |= set(Tag.objects.values_list("name", flat=True))

@@ -58,6 +58,11 @@ def test_english_in_a_read_out_attribute_fails(finder):
     assert leaks(finder, page) == [("Main navigation", "Main navigation")]
 
 
+def test_english_for_the_script_in_a_data_attribute_fails(finder):
+    page = german_page('<div data-tool-save="Save" data-kb-suggest="/api/v1/kb/"></div>')
+    assert leaks(finder, page) == [("Save", "Save")]
+
+
 def test_an_english_sentence_with_placeholders_fails(finder):
     # "%(author)s replied to your ticket #%(number)s:" with its values filled in.
     page = german_page("<p>Tina Tech replied to your ticket #1042:</p>")
