@@ -8,7 +8,8 @@ rights). Every role calls the main portal's host unless a row names another `hos
 Expected values: an HTTP status, or
   LOGIN  302 to the portal's login page (with ?next=),
   ADMIN  302 to the Wagtail admin's login page,
-  GONE   302 somewhere that is not a login page (done, or "nothing for you here"),
+  GONE   302 somewhere that is not a login page (done; or Wagtail's "permission denied"
+         redirect to the admin home, which carries no data),
 Rows name the resolver route(s) they cover (`routes`, as the meta-test spells them: "<lang>/"
 for the language prefix); the meta-test fails on any route without a row.
 
@@ -253,6 +254,21 @@ ADMIN_ROWS = [
         (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE), AH + "attachments/<int:pk>/"),
     row("admin-ticket-index", "GET", "/admin/helpdesk/tickets/",
         (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE), AH + "tickets/"),
+    row("admin-welcome-contact", "GET", "/admin/helpdesk/welcome/contact/{a1_contact}/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE),
+        AH + "welcome/contact/<int:pk>/"),
+    row("admin-welcome-contact-send", "POST", "/admin/helpdesk/welcome/contact/{a1_contact}/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, GONE, GONE),
+        AH + "welcome/contact/<int:pk>/", writes=("tech",)),
+    row("admin-welcome-customer", "GET", "/admin/helpdesk/welcome/customer/{acme}/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE),
+        AH + "welcome/customer/<int:pk>/"),
+    row("admin-customers", "GET", "/admin/helpdesk/customers/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE), AH + "customers/"),
+    row("admin-contacts", "GET", "/admin/helpdesk/contacts/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, GONE), AH + "contacts/"),
+    row("admin-custom-fields", "GET", "/admin/helpdesk/custom-fields/",
+        (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, GONE, GONE), AH + "custom-fields/"),
     row("admin-kb-report", "GET", "/admin/reports/kb-helpfulness/",
         (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200, 200), "admin/reports/kb-helpfulness/"),
 ]

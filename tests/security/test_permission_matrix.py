@@ -72,6 +72,8 @@ def placeholders(world):
     values["article_id"] = kb["article"].pk
     values["secret_id"] = kb["secret"].pk
     values["a1_email"] = world.users["a1"].email
+    values["a1_contact"] = world.users["a1"].contact.pk
+    values["acme"] = world.users["a1"].contact.customer_id
     values["b1_email"] = world.users["b1"].email
     return values
 
