@@ -8,6 +8,10 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import DatabaseError
+from django.utils import translation
+
+from home.views import server_error
 
 from .catalogs import LANGUAGES
 from .leaks import LeakFinder, visible_strings
@@ -57,3 +61,23 @@ def test_no_portal_page_shows_english_ui_text(client):
     print(f"checked {checked} renders: {checked // len(LANGUAGES)} pages x {len(LANGUAGES)}")
     assert statuses == {}
     assert leaks == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_500_and_503_pages_show_no_english_ui_text(rf, language):
+    """Rendered without a request context (the failure may be the database): checked here."""
+    finder = LeakFinder(language)
+    request = rf.get(f"/{language}/tickets/")
+    found = {}
+    with translation.override(language):
+        pages = {"500": server_error(request)}
+        try:
+            raise DatabaseError("the database is down")
+        except DatabaseError:
+            pages["503"] = server_error(request)
+    for name, response in pages.items():
+        assert response.status_code == int(name)
+        leaks = finder.leaks(visible_strings(response.content.decode(), language))
+        if leaks:
+            found[name] = leaks
+    assert found == {}
