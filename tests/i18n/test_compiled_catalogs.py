@@ -57,7 +57,7 @@ def test_msgfmt_check_passes(language):
     """GNU msgfmt --check: header, plural forms, format strings agree with their msgid."""
     require_gettext()
     result = subprocess.run(
-        ["msgfmt", "--check", "--output-file=/dev/null", str(catalog_path(language))],
+        [shutil.which("msgfmt"), "--check", "--output-file=/dev/null", str(catalog_path(language))],
         capture_output=True,
         text=True,
         check=False,
