@@ -27,7 +27,7 @@ SAME_IN = {
     "fr": {
         "type", "types", "impact", "impacts", "article", "articles", "section", "sections",
         "message", "contact", "contacts", "date", "options", "code", "description", "source",
-        "document", "image", "votes", "conversation", "pages",
+        "document", "documents", "image", "votes", "conversation", "pages",
     },
     # Spanish: glossary "No"; "Portal" and "Editable" are Spanish words.
     "es": {"no", "portal", "editable"},
