@@ -17,7 +17,6 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
@@ -104,13 +103,19 @@ def _files():
 
 
 def _stored_files():
-    root = Path(settings.PRIVATE_STORAGE_ROOT)
+    root = Path(_private_storage().location)
     return sorted(str(p) for p in root.rglob("*") if p.is_file())
+
+
+def _private_storage():
+    # The instance the model field holds (resolved when models load); `storages["private"]`
+    # is a new object after any STORAGES override, and patching that one would test nothing.
+    return Attachment._meta.get_field("file").storage
 
 
 @pytest.fixture
 def storage_fails_on_the_second_file():
-    storage = storages["private"]
+    storage = _private_storage()
     real_save = storage.save
     calls = {"n": 0}
 
