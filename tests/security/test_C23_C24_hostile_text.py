@@ -212,3 +212,26 @@ def test_C23_kb_titles_are_inert_in_the_admin(hostile_kb):
         response = client.get(path)
         assert response.status_code == 200, path
         assert_inert(response.content.decode(), path)
+
+
+REFLECTING = [
+    "/en/no-such-page/{p}/",
+    "/en/tickets/?q={p}",
+    "/en/tickets/?sort={p}&cf_x={p}",
+    "/en/account/login/?next={p}",
+    "/en/account/password-reset/?email={p}",
+    "/documents/1/{p}",
+    "/en/kb/keywords/{p}/",
+]
+
+
+@pytest.mark.parametrize("template", REFLECTING)
+def test_C23_input_reflected_into_pages_is_inert(portal, template):
+    from urllib.parse import quote
+
+    client = Client(raise_request_exception=False)
+    client.force_login(ContactFactory(customer=CustomerFactory(portal=portal)).user)
+    for payload in PAYLOADS:
+        response = client.get(template.format(p=quote(payload, safe="")))
+        assert response.status_code < 500, (template, payload)
+        assert_inert(response.content.decode(errors="replace"), template)
