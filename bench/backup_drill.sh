@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Backup drill (SECURITY R-07): pg_dump the database and copy the private files, restore both
+# into a fresh database and a fresh folder, compare row counts and file checksums; the output
+# is appended to bench/RESULTS.md.
+#
+#   bench/backup_drill.sh     (BENCH_DB, default portal_bench; PRIVATE_ROOT, default bench/var/private)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-portal_bench}
+RESTORED="${DB}_restored"
+PG_URL=${PG_URL:-postgres://portal:portal@127.0.0.1:5432}
+PRIVATE_ROOT=${PRIVATE_ROOT:-$PWD/bench/var/private}
+WORK="$PWD/bench/var/backup"
+OUT="$WORK/drill.md"
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+started=$(date +%s)
+echo "[drill] dump $DB and copy $PRIVATE_ROOT"
+pg_dump --format=custom --no-owner --file "$WORK/portal.dump" "$PG_URL/$DB"
+tar -C "$PRIVATE_ROOT" -czf "$WORK/private.tar.gz" .
+
+echo "[drill] restore into $RESTORED and a fresh folder"
+psql "$PG_URL/postgres" -q -c "DROP DATABASE IF EXISTS $RESTORED" -c "CREATE DATABASE $RESTORED"
+pg_restore --no-owner --exit-on-error --dbname "$PG_URL/$RESTORED" "$WORK/portal.dump"
+mkdir -p "$WORK/private-restored"
+tar -C "$WORK/private-restored" -xzf "$WORK/private.tar.gz"
+
+{
+    echo
+    echo "## Backup drill (bench/backup_drill.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD))"
+    echo
+    echo "\`pg_dump --format=custom\` of \`$DB\` ($(du -h "$WORK/portal.dump" | cut -f1)) and a tar of the private"
+    echo "files ($(du -h "$WORK/private.tar.gz" | cut -f1)), restored into \`$RESTORED\` and a fresh folder:"
+    echo
+} >"$OUT"
+status=0
+.venv/bin/python -m bench.backup_compare "$PG_URL/$DB" "$PG_URL/$RESTORED" \
+    "$PRIVATE_ROOT" "$WORK/private-restored" >>"$OUT" || status=$?
+if DATABASE_URL="$PG_URL/$RESTORED" DJANGO_SETTINGS_MODULE=bench.settings \
+    .venv/bin/python manage.py migrate --check >/dev/null 2>&1; then
+    echo "- \`migrate --check\` on the restored database: clean" >>"$OUT"
+else
+    echo "- \`migrate --check\` on the restored database: **FAIL** (unapplied migrations)" >>"$OUT"
+    status=1
+fi
+echo "- Duration (dump, copy, restore, compare = the RTO of this data size): $(( $(date +%s) - started )) s" >>"$OUT"
+cat "$OUT"
+cat "$OUT" >>bench/RESULTS.md
+psql "$PG_URL/postgres" -q -c "DROP DATABASE IF EXISTS $RESTORED"
+exit $status

@@ -1,0 +1,77 @@
+"""The load scenario (issue 10 item 6; the security work reuses it): each simulated contact
+logs in through the portal form, lists its tickets, filters, opens one, replies with a 1 MB
+file and searches the knowledge base.
+
+  locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s --host http://127.0.0.1:8104
+
+Logins come from bench/var/state.json (the 50 load-test contacts of bench/seed.py)."""
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+STATE = json.loads((Path(__file__).resolve().parent / "var" / "state.json").read_text())
+PASSWORD = "portal-demo-2026"  # noqa: S105 (the README's demo password)
+LOGINS = itertools.cycle(STATE["load_users"])
+ONE_MB = b"bench reply attachment line\n" * 37_450
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TICKET_LINK = re.compile(r'href="(/en/tickets/\d+/)"')
+SEARCHES = ("printer", "vpn", "password", "outlook")
+
+
+class Contact(HttpUser):
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        page = self.client.get("/en/account/login/", name="login form")
+        with self.client.post(
+            "/en/account/login/",
+            {
+                "username": next(LOGINS),
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": TOKEN.search(page.text).group(1),
+            },
+            name="login",
+            catch_response=True,
+        ) as response:
+            if "/account/login/" in response.url:
+                response.failure("login refused")
+        self.tickets = TICKET_LINK.findall(self.client.get("/en/tickets/", name="list").text)
+
+    @task(4)
+    def list_tickets(self):
+        self.client.get("/en/tickets/", name="list")
+
+    @task(2)
+    def filter_tickets(self):
+        self.client.get("/en/tickets/?status=open&sort=priority", name="list filtered")
+
+    @task(4)
+    def open_ticket(self):
+        if self.tickets:
+            self.client.get(self.tickets[0], name="ticket")
+
+    @task(1)
+    def reply_with_file(self):
+        if not self.tickets:
+            return
+        url = self.tickets[0]
+        token = TOKEN.search(self.client.get(url, name="ticket").text).group(1)
+        with self.client.post(
+            f"{url}reply/",
+            data={"body": "Load test reply with a log file.", "csrfmiddlewaretoken": token},
+            files={"files": ("load.log.txt", ONE_MB, "text/plain")},
+            headers={"Referer": url},
+            name="reply 1 MB",
+            catch_response=True,
+        ) as response:
+            if response.url.endswith("/reply/"):  # the form came back: the reply was refused
+                response.failure("reply refused")
+
+    @task(2)
+    def search_kb(self):
+        term = SEARCHES[len(self.tickets) % len(SEARCHES)]
+        self.client.get(f"/en/kb/search/?q={term}", name="kb search")

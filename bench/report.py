@@ -1,0 +1,215 @@
+"""Writes bench/RESULTS.md from the JSON files the other steps left in bench/var/."""
+
+import csv
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+VAR = BENCH / "var"
+
+
+def load(name):
+    path = VAR / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def verdict(ok):
+    return "pass" if ok else "**FAIL**"
+
+
+def machine():
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    load_avg = Path("/proc/loadavg").read_text().split()[:3]
+    return (
+        f"{platform.node()}, {cpu}, {os.cpu_count()} cores, "
+        f"{int(memory) // 1024} MB RAM, Python {platform.python_version()}, "
+        f"load average at the end {' '.join(load_avg)}"
+    )
+
+
+def seed_figures():
+    log = (VAR / "seed100k.log").read_text() if (VAR / "seed100k.log").exists() else ""
+    peak = elapsed = None
+    for line in log.splitlines():
+        if "Maximum resident set size" in line:
+            peak = int(line.split(":")[1]) / 1024
+        if "Elapsed (wall clock)" in line:
+            elapsed = line.rsplit(" ", 1)[1]
+    return peak, elapsed
+
+
+def rows():
+    http = load("http_cached.json") or {}
+    uncached = load("http_uncached.json") or {}
+    inproc = load("inproc.json") or {}
+    out = []
+
+    def ratio(key, label, target, source=http):
+        figure = source.get(key)
+        if not figure:
+            out.append((label, f"≥ {target}x", "not measured", "**FAIL**"))
+            return
+        value = figure["ratio"]
+        errors = figure.get("non_2xx", 0)
+        note = f"{value:.2f}x ({figure['rps']:.1f} vs {figure['against_rps']:.1f} req/s)"
+        if errors:
+            note += f", {errors} non-2xx"
+        out.append((label, f"≥ {target}x", note, verdict(value >= target and not errors)))
+
+    def time_ratio(key, label, limit):
+        figure = http.get(key)
+        if not figure:
+            out.append((label, f"≤ {limit}x", "not measured", "**FAIL**"))
+            return
+        value = figure["against_rps"] / figure["rps"]  # time is 1/throughput
+        out.append((label, f"≤ {limit}x", f"{value:.2f}x the time", verdict(value <= limit)))
+
+    ratio("list_filtered", "Ticket list, 100k customer, main contact, 25 rows, filter", 0.20)
+    time_ratio("big_vs_small_page1", "Page 1: 100k-ticket vs 100-ticket customer", 1.5)
+    time_ratio("deep_vs_page1", "Page 2,000 deep vs page 1", 1.5)
+    explain = inproc.get("explain", {})
+    scans = explain.get("seq_scans")
+    out.append(
+        (
+            "EXPLAIN of the list queries: no Seq Scan on helpdesk_ticket",
+            "no Seq Scan",
+            "not measured" if scans is None else (", ".join(scans) or "index scans only"),
+            verdict(scans == []),
+        )
+    )
+    ratio("ticket_page", "Ticket page, 20 replies and 5 attachments", 0.20)
+    ratio("api_list", "API list of 100 tickets", 0.33)
+    ser = inproc.get("serialisation")
+    if ser:
+        out.append(
+            (
+                "API serialisation vs hand-built dicts (100 tickets, to JSON)",
+                "≤ 3x",
+                f"{ser['ratio']:.2f}x ({ser['api_ms']:.1f} vs {ser['hand_ms']:.1f} ms)",
+                verdict(ser["ratio"] <= 3),
+            )
+        )
+    ratio("kb_restricted", "KB article, restricted (Acme), warm cache", 0.33)
+    ratio("kb_public", "KB article, public, anonymous, main portal", 0.7)
+    ratio("kb_public_bench", "KB article, public, anonymous, 1k-article portal", 0.7)
+    time_ratio("search_10k_vs_1k", "KB search at 10,000 vs 1,000 articles", 2)
+    etag = inproc.get("etag")
+    if etag:
+        out.append(
+            (
+                "Conditional GET of a ticket page (ETag)",
+                "304, ≤ 3 queries",
+                f"{etag['status']}, {etag['queries']} queries",
+                verdict(etag["status"] == 304 and etag["queries"] <= 3),
+            )
+        )
+    ratio("kb_uncached", "KB article uncached (dummy cache), restricted", 0.10, uncached)
+    return out
+
+
+def memory_rows():
+    out = []
+    peaks = load("worker_peak.json")
+    if peaks:
+        worst = max(peaks.values()) / 1024
+        out.append(("Gunicorn worker peak RSS (VmHWM) after the load run", "< 250 MB",
+                    f"{worst:.0f} MB (workers: "
+                    f"{', '.join(f'{v // 1024} MB' for v in peaks.values())})",
+                    verdict(worst < 250)))  # fmt: skip
+    peak, elapsed = seed_figures()
+    if peak:
+        out.append(("`seed_demo --tickets 100000` peak RSS (/usr/bin/time -v)", "< 500 MB",
+                    f"{peak:.0f} MB in {elapsed}", verdict(peak < 500)))  # fmt: skip
+    inproc = load("inproc.json") or {}
+    small, big = inproc.get("export_small"), inproc.get("export_big")
+    if small and big:
+        grows = big["peak_kb"] > small["peak_kb"] * 1.5 + 256
+        out.append(("CSV export tracemalloc peak, 1,000 vs 100,000 rows", "does not grow",
+                    f"{small['peak_kb']} KB ({small['rows']:,} rows) vs "
+                    f"{big['peak_kb']} KB ({big['rows']:,} rows)", verdict(not grows)))  # fmt: skip
+    upload = load("upload.json")
+    if upload:
+        ok = upload["status"] in (200, 302) and upload["max_growth_mb"] < upload["upload_mb"]
+        out.append(("50 MB upload: worker RSS growth", "< 50 MB",
+                    f"{upload['max_growth_mb']} MB "
+                    f"(HTTP {upload['status']}, {upload['seconds']} s)",
+                    verdict(ok)))  # fmt: skip
+    return out
+
+
+def table(rows_):
+    lines = ["| Figure | Target | Measured | Result |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows_]
+    return "\n".join(lines)
+
+
+def locust_summary():
+    stats = VAR / "locust_stats.csv"
+    if not stats.exists():
+        return "Not run."
+    lines = [
+        "| Request | Count | Failures | Median ms | 95% ms | Req/s |",
+        "|---|---|---|---|---|---|",
+    ]
+    with stats.open() as handle:
+        for row in csv.DictReader(handle):
+            lines.append(
+                f"| {row['Type']} {row['Name']} | {row['Request Count']} | {row['Failure Count']} "
+                f"| {row['Median Response Time']} | {row['95%']} | {float(row['Requests/s']):.1f} |"
+            )
+    return "\n".join(lines)
+
+
+def main():
+    command = sys.argv[1] if len(sys.argv) > 1 else "bench/run.sh"
+    commit = subprocess.getoutput("git rev-parse --short HEAD")  # noqa: S605, S607
+    dirty = (
+        " (with uncommitted changes)"
+        if subprocess.getoutput("git status --porcelain -- bench helpdesk home kb cms")  # noqa: S605, S607
+        else ""
+    )
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    speed, memory = rows(), memory_rows()
+    failed = sum(1 for row in speed + memory if row[3] != "pass")
+    text = f"""# Benchmark results
+
+Written by `{command}` — do not edit by hand.
+
+- Date: {now}
+- Machine: {machine()}
+- Commit: {commit}{dirty}
+- Database: PostgreSQL (`portal_bench`); gunicorn (2 sync workers) pinned to core 0
+  (`taskset -c 0`), wrk pinned to core 1; every speed figure is a ratio to the bare view
+  `HttpResponse("ok")` through the project's middleware (bench/urls.py), interleaved A/B/A/B,
+  3 rounds of 3 s each, medians. Other work was running on the machine at the same time.
+
+## Speed (issue 10 item 3)
+
+{table(speed)}
+
+## Memory (issue 10 item 4)
+
+{table(memory)}
+
+{failed} figure(s) not passing.
+
+## Load scenario (bench/locustfile.py, 50 users, 60 s)
+
+{locust_summary()}
+"""
+    (BENCH / "RESULTS.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The benchmark of issue 10, in one command: seeds PostgreSQL, serves the project with gunicorn
+# on core 0, drives it from core 1 and writes bench/RESULTS.md.
+#
+#   bench/run.sh            build the database from scratch (about 20-60 min), then measure
+#   bench/run.sh --reuse    measure on the database of an earlier run
+#
+# Environment: BENCH_DB (portal_bench), BENCH_PORT (8104), PG_URL (postgres://portal:portal@127.0.0.1:5432).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-portal_bench}
+PORT=${BENCH_PORT:-8104}
+PG_URL=${PG_URL:-postgres://portal:portal@127.0.0.1:5432}
+VAR=bench/var
+PY=.venv/bin/python
+export DATABASE_URL="$PG_URL/$DB"
+export DJANGO_SETTINGS_MODULE=bench.settings
+export PRIVATE_STORAGE_ROOT="$PWD/$VAR/private" MEDIA_ROOT="$PWD/$VAR/media"
+export CONN_MAX_AGE=600
+mkdir -p "$VAR"
+
+log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
+
+need() {  # Debian packages the bench uses
+    local missing=()
+    for package in "$@"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+    fi
+}
+
+seed() {
+    log "fresh database $DB"
+    psql "$PG_URL/postgres" -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+    rm -rf "$VAR/private" "$VAR/media"
+    $PY manage.py migrate -v0
+    $PY manage.py seed_demo >/dev/null
+    log "seed_demo --tickets 100000 (timed)"
+    /usr/bin/time -v $PY manage.py seed_demo --tickets 100000 --customer "Acme Corp" \
+        >"$VAR/seed100k.log" 2>&1
+    grep -E "helpdesk:|Maximum resident|Elapsed" "$VAR/seed100k.log"
+    log "bench data: Globex 100 tickets, replies, files, load users, KBs of 1,000 and 10,000"
+    BENCH_SEARCH_AUTO_UPDATE=0 $PY -m bench.seed
+    log "search and reference indexes, once"
+    $PY manage.py update_index >/dev/null
+    $PY manage.py rebuild_references_index >/dev/null
+    # The page saves queued one index task each; the two commands above did their work.
+    psql "$DATABASE_URL" -q -c "DELETE FROM django_tasks_database_dbtaskresult
+        WHERE status = 'READY' AND task_path IN ('wagtail.tasks.update_reference_index_task',
+        'modelsearch.tasks.insert_or_update_object_task')"
+    psql "$DATABASE_URL" -q -c "VACUUM ANALYZE"
+}
+
+start_server() {  # extra environment as arguments, e.g. CACHE_URL=dummycache://
+    rm -f "$VAR/gunicorn.pid"
+    env "$@" taskset -c 0 .venv/bin/gunicorn cms.wsgi:application --bind "127.0.0.1:$PORT" \
+        --workers 2 --timeout 120 --pid "$VAR/gunicorn.pid" >"$VAR/gunicorn.log" 2>&1 &
+    for _ in $(seq 120); do
+        curl -fs -o /dev/null "http://127.0.0.1:$PORT/bench/bare/" && return 0
+        sleep 1
+    done
+    log "gunicorn did not come up"; tail -20 "$VAR/gunicorn.log"; exit 1
+}
+
+stop_server() {
+    local pid
+    pid=$(cat "$VAR/gunicorn.pid")
+    kill "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+}
+
+need wrk
+if [ "${1:-}" != "--reuse" ]; then seed; fi
+rm -f "$VAR"/http_*.json "$VAR"/inproc.json "$VAR"/upload.json "$VAR"/worker_peak.json "$VAR"/locust_*
+
+log "targets"
+$PY -m bench.inproc prepare >/dev/null
+
+# The in-process figures (EXPLAIN, ETag, serialisation, CSV export memory at 1,000 and 100,000
+# rows) need no server: they run on core 1 next to wrk (which only waits on the server) and
+# are collected at the end. The 100,000-row export under tracemalloc takes the longest.
+log "in-process figures, in the background on core 1"
+taskset -c 1 $PY -m bench.inproc measure >"$VAR/inproc.log" 2>&1 &
+INPROC=$!
+
+log "server with the configured cache: speed figures"
+start_server
+trap 'kill $(cat $VAR/gunicorn.pid) 2>/dev/null || true' EXIT
+$PY -m bench.figures "$PORT" cached
+log "50 MB upload"
+$PY -m bench.memory "$PORT" upload
+log "locust: 50 users, 60 s"
+taskset -c 1 .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \
+    --host "http://127.0.0.1:$PORT" --csv "$VAR/locust" --only-summary 2>&1 | tail -25 || true
+$PY -m bench.memory "$PORT" peak
+stop_server
+
+log "server without a cache: uncached KB article"
+start_server CACHE_URL=dummycache://
+$PY -m bench.figures "$PORT" uncached
+stop_server
+trap - EXIT
+
+log "waiting for the in-process figures"
+wait "$INPROC" || log "in-process figures failed: see $VAR/inproc.log"
+cat "$VAR/inproc.log"
+
+$PY -m bench.report "bench/run.sh $*" >/dev/null
+log "wrote bench/RESULTS.md"
+grep -E "^\| " bench/RESULTS.md | head -30
