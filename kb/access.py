@@ -6,7 +6,7 @@ downloads, the sidebar) goes through that method. Restrictions are keyed on `tra
 a restriction on a page also hides its translations and aliases, and the whole subtree below
 each of them (matched by tree path prefix)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
@@ -22,21 +22,29 @@ def reads_everything(user) -> bool:
     return is_technician(user) or user.has_perm("wagtailadmin.access_admin")
 
 
-def _portal_root_paths(site):
+def _portal_root_paths(site_id):
     """Tree paths of the portal's home page in every locale (translations share the key)."""
-    keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    roots = Site.objects.filter(pk=site_id).values("root_page_id")
+    keys = Page.objects.filter(pk__in=roots).values("translation_key")
     return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
 
 
-def _blocked_paths(customer):
-    """Tree paths of every page (any locale) restricted to customers other than this one."""
+def restricted_paths(customer=None):
+    """(tree path, may `customer` read it) for every page copy (any locale) a restriction
+    covers, in one query."""
     from .models import KBRestriction
 
-    restrictions = KBRestriction.objects.filter(customers__isnull=False)
-    if customer is not None:
-        restrictions = restrictions.exclude(customers=customer)
-    keys = restrictions.values("translation_key")
-    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+    if customer is None:
+        allowed = Value(False)
+    else:
+        allowed = Exists(
+            KBRestriction.objects.filter(
+                translation_key=OuterRef("translation_key"), customers=customer
+            )
+        )
+    keys = KBRestriction.objects.exclude(customers=None).values("translation_key")
+    pages = Page.objects.filter(translation_key__in=keys).annotate(allowed=allowed)
+    return list(pages.values_list("path", "allowed"))
 
 
 def _anonymous_allowed(site) -> bool:
@@ -45,27 +53,44 @@ def _anonymous_allowed(site) -> bool:
     return site is not None and KBSettings.for_site(site).anonymous_access
 
 
-def readable_filter(user, site: Site | None = None) -> Q:
+def readable_filter(user, site: Site | None = None, memo: dict | None = None) -> Q:
     """The condition on pages that `user` may read; `site` is the portal of the request
-    (it decides for anonymous visitors; a contact always reads their own customer's portal)."""
+    (it decides for anonymous visitors; a contact always reads their own customer's portal).
+    `memo` (per request) keeps what the condition is made of, for `page_is_readable`."""
+    memo = {} if memo is None else memo
+    memo.update(everything=False, roots=[], blocked=[])
     if reads_everything(user):
+        memo["everything"] = True
         return Q()
     contact = active_contact(user)
     if contact is not None:
-        site, customer = contact.customer.portal, contact.customer
+        site_id, customer = contact.customer.portal_id, contact.customer
     elif _anonymous_allowed(site):
-        customer = None
+        site_id, customer = site.pk, None
     else:
         return NOTHING
-    roots = _portal_root_paths(site)
+    memo["roots"] = roots = _portal_root_paths(site_id)
     if not roots:
         return NOTHING
     condition = Q()
     for path in roots:
         condition |= Q(path__startswith=path)
-    for path in _blocked_paths(customer):
+    memo["restricted_paths"] = restricted = restricted_paths(customer)
+    memo["blocked"] = [path for path, allowed in restricted if not allowed]
+    for path in memo["blocked"]:
         condition &= ~Q(path__startswith=path)
     return condition
+
+
+def page_is_readable(page, memo) -> bool:
+    """`readable_filter`'s condition evaluated on one page already loaded (no query)."""
+    if memo["everything"]:
+        return True
+    return (
+        page.live
+        and any(page.path.startswith(root) for root in memo["roots"])
+        and not any(page.path.startswith(path) for path in memo["blocked"])
+    )
 
 
 class KBPageQuerySet(PageQuerySet):

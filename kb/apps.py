@@ -8,3 +8,8 @@ class KbConfig(AppConfig):
     name = "kb"
     verbose_name = _("Knowledge base")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "helpdesk.accounts.middleware.SessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "helpdesk.accounts.two_factor.AdminTwoFactorMiddleware",
+    # KB articles answer If-None-Match before routing (kb.conditional), after the checks above.
+    "kb.conditional.KBConditionalGetMiddleware",
     # Last, as django-axes asks; its lockout answer is the view's own (see AXES_*).
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,6 +1,7 @@
 """The article: body blocks, attached documents, keywords and related articles."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -19,10 +20,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
-from .base import KBPage, readable
+from helpdesk.permissions import active_contact
+
+from ..access import reads_everything
+from ..conditional import generation, mark_article_response
+from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
 from .pages import KnowledgeBasePage
-from .rating import ArticleRating, rate_article, source_article
+from .rating import ArticleRating, rate_article
 
 
 class RatingForm(forms.Form):
@@ -99,15 +104,42 @@ class KBArticlePage(KBPage):
             return chosen.order_by("title")[:5]
         return articles.sibling_of(self, inclusive=False).order_by("title")[:5]
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        mark_article_response(request, response)
+        return response
+
+    def is_restricted(self, request):
+        """Whether a restriction covers this article (on it, a translation or an ancestor)."""
+        return any(self.path.startswith(path) for path in restricted_paths_for(request))
+
+    def body_cache_scope(self, request):
+        """Who may be served this article's cached body: everyone for an unrestricted one,
+        else only readers of the same customer (or staff), so a restricted body never comes
+        out of the cache for somebody else."""
+        if not self.is_restricted(request):
+            return "public"
+        if reads_everything(request.user):
+            return "staff"
+        contact = active_contact(request.user)
+        return f"customer-{contact.customer_id}" if contact else "none"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["kb_generation"] = generation()
+        context["kb_site_id"] = kb_site(request).pk
+        context["body_cache_scope"] = self.body_cache_scope(request)
         context["related_articles"] = self.related_articles(request)
         context["attachments"] = self.attachments.select_related("document")
         context["article_keywords"] = self.keywords.all()
-        context["kb_root"] = KnowledgeBasePage.objects.ancestor_of(self).first()
+        context["kb_root"] = next(
+            (page for page in self.breadcrumbs() if isinstance(page, KnowledgeBasePage)), None
+        )
         if request.user.is_authenticated:
             context["my_rating"] = ArticleRating.objects.filter(
-                article=source_article(self), user=request.user
+                article__translation_key=self.translation_key,
+                article__locale__language_code=settings.LANGUAGE_CODE,
+                user=request.user,
             ).first()
         return context
 

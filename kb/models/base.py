@@ -11,7 +11,7 @@ from wagtail.models import Page, PageManager, Site
 
 from home.models import BasePage
 
-from ..access import KBPageQuerySet, readable_filter, reads_everything
+from ..access import KBPageQuerySet, page_is_readable, readable_filter, reads_everything
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
 
@@ -27,8 +27,19 @@ def kb_site(request):
 def readable(queryset, request):
     """`queryset.readable_by(...)` for this request, building the condition once per request."""
     if not hasattr(request, "_kb_readable"):
-        request._kb_readable = readable_filter(request.user, kb_site(request))
+        request._kb_memo = {}
+        request._kb_readable = readable_filter(request.user, kb_site(request), request._kb_memo)
     return queryset.live().filter(request._kb_readable)
+
+
+def restricted_paths_for(request):
+    """Every restricted page copy's path, from this request's readability check if it made one."""
+    from ..access import restricted_paths
+
+    memo = getattr(request, "_kb_memo", {})
+    if "restricted_paths" not in memo:
+        memo["restricted_paths"] = restricted_paths()
+    return [path for path, _allowed in memo["restricted_paths"]]
 
 
 class KBPage(RoutablePageMixin, BasePage):
@@ -48,7 +59,8 @@ class KBPage(RoutablePageMixin, BasePage):
         user = request.user
         if reads_everything(user):
             return None
-        if readable(Page.objects.filter(pk=self.pk), request).exists():
+        readable(Page.objects.none(), request)  # builds this request's condition and memo
+        if page_is_readable(self, request._kb_memo):
             return None
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("account:login"))
@@ -81,4 +93,7 @@ class KBPage(RoutablePageMixin, BasePage):
 
     def breadcrumbs(self):
         """Ancestors from the portal home down (their readability follows from this page's)."""
-        return self.get_ancestors().filter(depth__gte=2).specific(defer=True)
+        if not hasattr(self, "_kb_breadcrumbs"):
+            ancestors = self.get_ancestors().filter(depth__gte=2).specific(defer=True)
+            self._kb_breadcrumbs = list(ancestors)
+        return self._kb_breadcrumbs

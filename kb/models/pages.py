@@ -4,6 +4,7 @@ are per level, never per row, so page cost does not grow with the number of arti
 from collections import Counter
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -50,6 +51,27 @@ class KnowledgeBasePage(KBPage):
         context["recent_articles"] = articles.order_by("-last_published_at")[:5]
         context["helpful_articles"] = KBArticlePage.most_helpful(articles)[:5]
         return context
+
+    def route(self, request, path_components):
+        # A descendant's URL is looked up by its url_path in one query (plus its specific row)
+        # instead of one child lookup per level; everything else routes as usual.
+        if path_components and not self._is_own_route(path_components):
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            descendant = (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                .specific()
+                .first()
+            )
+            if descendant is not None:
+                return descendant.route(request, [])
+        return super().route(request, path_components)
+
+    def _is_own_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     @path("")
     def index(self, request):

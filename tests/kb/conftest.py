@@ -1,12 +1,19 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 
 from home.demo import ensure_locales, sync_locale_trees
 from kb.models import KBRestriction
 from tests.factories import ContactFactory, CustomerFactory
 
 from .builders import article, attach, category, document, kb_root, section
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Fragments and the cache generation live in the (per-process) cache; start each test clean.
+    cache.clear()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def test_kb_documents_are_the_private_document_model(kb):
     assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     with pytest.raises(NotImplementedError):
         kb.document.file.url  # noqa: B018 - no direct URL exists
-    assert kb.document.url == f"/documents/{kb.document.pk}/acme-gateways.pdf"
+    assert kb.document.url == f"/documents/{kb.document.pk}/{kb.document.filename}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
