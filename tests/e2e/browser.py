@@ -104,7 +104,6 @@ class BrowserSession:
         self.screenshot_dir = Path(screenshot_dir)
         self.test_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", test_name).strip("-")
         self.browser = browser
-        self.checked_pages = []
         self._open()
 
     def _open(self, storage_state=None):
@@ -152,7 +151,6 @@ class BrowserSession:
         """No serious or critical axe violation on the current page, apart from the reported
         `known` ones (test_accessibility.py checks those pages strictly, as expected failures)."""
         problems = serious_violations(self.page, known=known)
-        self.checked_pages.append(label)
         if problems:
             raise AccessibilityError(f"{label} ({self.path()}):\n" + "\n".join(problems))
 
