@@ -80,18 +80,26 @@ def _number(raw):
     return value
 
 
+def _storable(value):
+    """The value without NUL and lone surrogates, which PostgreSQL refuses in a text
+    comparison (a DataError, i.e. a 5xx, for `?q=%00` on the portal list)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch for ch in value if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
+
+
 def _last(params, name):
     value = params.getlist(name) if hasattr(params, "getlist") else params.get(name)
     if isinstance(value, list):
         value = value[-1] if value else None
-    return value
+    return _storable(value)
 
 
 def _all(params, name):
     if hasattr(params, "getlist"):
-        return params.getlist(name)
+        return [_storable(value) for value in params.getlist(name)]
     value = params.get(name)
-    return value if isinstance(value, list) else [value]
+    return [_storable(v) for v in value] if isinstance(value, list) else [_storable(value)]
 
 
 def _field_filter(spec, params, errors):
