@@ -155,7 +155,17 @@ for _model in (BuiltinFieldSetting, CustomField, *LOOKUP_MODELS.values()):
 
 
 def allowed_type_ids(customer):
-    """Ticket types the customer may use: its own list, else its portal's default, else all."""
+    """Ticket types the customer may use: its own list, else its portal's default, else all.
+    Cached per customer until a customer, portal setting or ticket type changes (two queries
+    on every portal page and API call otherwise)."""
+    from home.page_versions import PORTAL_CONFIG
+    from home.versioned_cache import cached
+
+    parts = ("allowed-types", customer.pk, customer.portal_id)
+    return cached(PORTAL_CONFIG, parts, lambda: _allowed_type_ids(customer))
+
+
+def _allowed_type_ids(customer):
     own = list(customer.allowed_ticket_types.values_list("id", flat=True))
     if own:
         return set(own)

@@ -3,12 +3,13 @@
 `KB_NAVIGATION`: the sidebar's KB root (pages, KB restrictions and settings, sites, customers).
 `PORTAL_CONFIG`: everything a portal page shows besides its own rows (field schema and lookups,
 portal settings, customers and contacts, ticket type choices).
+`ticket_version_key(id)`: one ticket's rows (the ticket, its replies, files and changes).
 
 Connected from the app config, so every process (a management command too) moves them on."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .versioned_cache import bump
+from .versioned_cache import bump, bump_key
 
 KB_NAVIGATION = "kb-nav"
 PORTAL_CONFIG = "portal-config"
@@ -42,9 +43,26 @@ def namespaces_moved_by(sender):
     return moved
 
 
-def on_change(sender, **kwargs):
+# A ticket's own version moves on whenever it or a row shown on its page is saved, also by a
+# path that leaves updated_at alone (an admin edit, a data fix); ticket ETags include it.
+_TICKET_ROWS = {
+    "helpdesk.Ticket": "pk",
+    "helpdesk.Reply": "ticket_id",
+    "helpdesk.Attachment": "ticket_id",
+    "helpdesk.Activity": "ticket_id",
+}
+
+
+def ticket_version_key(ticket_id):
+    return f"ticket-version:{ticket_id}"
+
+
+def on_change(sender, instance=None, **kwargs):
     for namespace in namespaces_moved_by(sender):
         bump(namespace)
+    field = _TICKET_ROWS.get(getattr(getattr(sender, "_meta", None), "label", ""))
+    if field and instance is not None and getattr(instance, field, None):
+        bump_key(ticket_version_key(getattr(instance, field)))
 
 
 def connect_signals():

@@ -32,3 +32,8 @@ def bump(namespace):
 def version(namespace):
     """The namespace's current version (for ETags that must change with its contents)."""
     return _version(namespace)
+
+
+def bump_key(key, timeout=24 * 3600):
+    """A single version value (e.g. one ticket's), read with `cache.get(key, 0)`."""
+    cache.set(key, time.time_ns(), timeout)

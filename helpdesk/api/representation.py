@@ -8,21 +8,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import translation
 
 from ..links import api_attachment_link, portal_base_urls, ticket_link_from_base
+from ..lookup_rows import attach_lookups
 from ..models import Attachment
 from ..permissions import is_technician
 from ..selectors import public_replies, tickets_visible_to, visible_ticket_or_none
 from .common import display_name
 
-TICKET_RELATED = (
-    "status",
-    "priority",
-    "type",
-    "impact",
-    "product_family",
-    "customer__portal",
-    "requester",
-    "assignee",
-)
+# The five look-ups are attached from helpdesk.lookup_rows (joins made planning slow).
+TICKET_RELATED = ("customer__portal", "requester", "assignee")
 
 
 def api_tickets(user):
@@ -64,7 +57,7 @@ def _own_files(tickets):
 
 def ticket_dicts(tickets, *, schema):
     """API dicts of `tickets` (from `api_tickets`) for a caller with this field schema."""
-    tickets = list(tickets)
+    tickets = attach_lookups(list(tickets))
     files = _own_files(tickets)
     portals = {ticket.customer.portal_id: ticket.customer.portal for ticket in tickets}
     bases = portal_base_urls(portals.values())

@@ -13,11 +13,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from ..field_schema import field_schema_for
+from ..lookup_rows import attach_lookups
 from ..permissions import active_contact, is_technician
 from ..selectors import tickets_visible_to
 
-# Everything a ticket row or page shows of its relations, fetched in the same query.
-TICKET_RELATED = ("status", "priority", "type", "impact", "product_family", "requester", "assignee")
+# What a ticket row or page shows of its relations, fetched in the same query; the five
+# look-ups come from helpdesk.lookup_rows (joining them made planning the query slow).
+TICKET_RELATED = ("requester", "assignee")
 
 
 def contact_required(view=None, *, explain=False):
@@ -60,4 +62,4 @@ def ticket_or_404(request, number):
     )
     if ticket is None:
         raise Http404
-    return ticket
+    return attach_lookups([ticket])[0]

@@ -2,11 +2,12 @@
 that already holds the page gets a 304 after the session, user and one ticket query.
 
 The key holds everything the page shows that can change: the ticket's `updated_at` (every
-service that changes a ticket moves it on) and its reply and attachment counts; the viewer (user,
-customer, main-contact flag, language, CSRF cookie, since the forms carry its token); the field
-schema, lookups and portal settings (PORTAL_CONFIG) and the sidebar (KB_NAVIGATION) versions;
-the deployed code. Visibility is the one ticket query itself: a ticket the viewer may not see
-has no ETag and takes the normal path to the 404."""
+service that changes a ticket moves it on), its reply and attachment counts, and its version in
+the cache (moved on by any save of its rows, also one that leaves updated_at alone); the viewer
+(user, customer, main-contact flag, language, CSRF cookie, since the forms carry its token); the
+field schema, lookups and portal settings (PORTAL_CONFIG) and the sidebar (KB_NAVIGATION)
+versions; the deployed code. Visibility is the one ticket query itself: a ticket the viewer may
+not see has no ETag and takes the normal path to the 404."""
 
 import hashlib
 from importlib.metadata import PackageNotFoundError
@@ -14,12 +15,13 @@ from importlib.metadata import version as package_version
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from home.page_versions import KB_NAVIGATION, PORTAL_CONFIG
+from home.page_versions import KB_NAVIGATION, PORTAL_CONFIG, ticket_version_key
 from home.versioned_cache import version
 
 from ..models import Attachment, Reply
@@ -61,6 +63,7 @@ def ticket_etag(request, number):
         csrf_cookie,
         version(PORTAL_CONFIG),
         version(KB_NAVIGATION),
+        cache.get(ticket_version_key(row[0]), 0),
         *row,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

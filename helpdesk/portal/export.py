@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from ..lookup_rows import with_lookups
 from ..selectors import tickets_visible_to
 from ..ticket_query import DEFAULT_SORT, SORT_KEYS, QueryError, filter_tickets, order_tickets
 from .access import TICKET_RELATED, contact_required, schema_for
@@ -71,7 +72,7 @@ def _rows(tickets, columns):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # byte-order mark: spreadsheet programs then read the file as UTF-8
     yield writer.writerow([_cell(label) for label, _get in columns])
-    for ticket in tickets.iterator(chunk_size=CHUNK_SIZE):
+    for ticket in with_lookups(tickets.iterator(chunk_size=CHUNK_SIZE)):
         yield writer.writerow([_cell(get(ticket)) for _label, get in columns])
 
 

@@ -3,6 +3,10 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from home.page_versions import PORTAL_CONFIG
+from home.versioned_cache import version
+
+from ..lookup_rows import attach_lookups
 from ..selectors import tickets_visible_to
 from ..ticket_query import QueryError, ticket_page
 from .access import TICKET_RELATED, contact_required, schema_for
@@ -45,7 +49,7 @@ def ticket_list(request):
     next_url = f"?{_query(request.GET, cursor=page.next_cursor)}" if page.next_cursor else None
     context = {
         "page": page,
-        "tickets": page.tickets,
+        "tickets": attach_lookups(page.tickets),
         "filter_form": form,
         "filters_active": form.active_count(),
         "columns": {
@@ -59,6 +63,12 @@ def ticket_list(request):
         "scope_company_query": _query(request.GET, ["cursor"], scope="company"),
         "is_first_page": not request.GET.get("cursor"),
         "first_page_query": _query(request.GET, ["cursor"]),
+        "filter_cache_key": (
+            version(PORTAL_CONFIG),
+            contact.customer_id,
+            contact.is_main_contact,
+            _query(request.GET, ["cursor"]),
+        ),
         "next_url": next_url,
         "export_url": (
             f"{reverse('tickets:export')}?{_query(request.GET, ['cursor'])}"

@@ -3,8 +3,11 @@
 `ticket_context` builds everything the page shows; the POST views (views_actions) reuse it to
 re-render the page with errors next to the right input and the user's input kept."""
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from ..downloads import attachment_response
@@ -15,6 +18,8 @@ from . import conditional
 from .access import contact_required, schema_for, ticket_or_404
 from .display import activity_value, field_display
 from .forms import FieldEditForm, ReasonForm, ReplyForm
+
+BODY_CACHE_SECONDS = 300
 
 
 class Property:
@@ -102,8 +107,25 @@ def ticket_detail(request, number):
         response._csp_exempt = True
         return response
     ticket = ticket_or_404(request, number)
-    response = render(request, "helpdesk/tickets/detail.html", ticket_context(request, ticket))
+    context = {"ticket": ticket, "ticket_body": _ticket_body(request, ticket, etag)}
+    response = render(request, "helpdesk/tickets/detail.html", context)
     return conditional.mark(response, etag) if etag else response
+
+
+def _ticket_body(request, ticket, etag):
+    """The page below the title, cached under its ETag: the key already holds everything the
+    body shows (ticket version, viewer, CSRF cookie, schema and settings versions), so a hit is
+    exactly what rendering would produce. Without an ETag (a flash message waiting, no CSRF
+    cookie yet) it is rendered every time."""
+    key = f"ticket-body:{etag}" if etag and BODY_CACHE_SECONDS else None
+    body = cache.get(key) if key else None
+    if body is None:
+        body = render_to_string(
+            "helpdesk/tickets/_detail_body.html", ticket_context(request, ticket), request
+        )
+        if key:
+            cache.set(key, body, BODY_CACHE_SECONDS)
+    return mark_safe(body)  # noqa: S308 (our own template's output)
 
 
 @require_GET

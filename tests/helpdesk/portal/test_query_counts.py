@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from helpdesk.models import Activity, Attachment, Priority, Reply, Status, Ticket
+from helpdesk.portal import views_ticket
 from tests.factories import CustomFieldFactory, TechnicianFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,9 @@ def add_tickets(contact, count, start):
 
 
 def count_queries(client, url, stream=False):
-    client.get(url)  # warm caches (field schema, portal settings) like a running server
+    warm = client.get(url)  # warm caches (field schema, look-ups, settings) like a running server
+    if stream:
+        b"".join(warm.streaming_content)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         if stream:
@@ -108,7 +111,9 @@ def add_replies(ticket, count):
     )
 
 
-def test_ticket_page_queries_do_not_grow_with_the_replies(client, a1, t_a1):
+def test_ticket_page_queries_do_not_grow_with_the_replies(client, a1, t_a1, monkeypatch):
+    # The full render every time (the body cache would answer the second request).
+    monkeypatch.setattr(views_ticket, "BODY_CACHE_SECONDS", 0)
     client.force_login(a1)
     url = f"/en/tickets/{t_a1.number}/"
     add_replies(t_a1, 1)
@@ -117,6 +122,21 @@ def test_ticket_page_queries_do_not_grow_with_the_replies(client, a1, t_a1):
     add_replies(t_a1, 49)
     assert count_queries(client, url) == small
     assert Reply.objects.filter(ticket=t_a1).count() == 50
+
+
+def test_unchanged_ticket_page_body_comes_from_the_cache(client, a1, t_a1):
+    client.force_login(a1)
+    url = f"/en/tickets/{t_a1.number}/"
+    add_replies(t_a1, 20)
+    client.get(url)  # sets the CSRF cookie: from now on the page has an ETag
+    with CaptureQueriesContext(connection) as rendered:
+        client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get(url)
+    assert len(cached) < len(rendered)
+    assert again.content.count(b'class="entry entry-reply') == 20
+    add_replies(t_a1, 1)  # a new reply is a new version: rendered again, with it
+    assert client.get(url).content.count(b'class="entry entry-reply') == 21
 
 
 def test_unchanged_ticket_page_answers_304_in_three_queries(
