@@ -171,7 +171,14 @@ def locust_summary():
 
 
 def main():
-    command = sys.argv[1] if len(sys.argv) > 1 else "bench/run.sh"
+    # run.sh passes its command line; scaleout.sh and backup_drill.sh re-run the report to add
+    # their sections (var/scaleout.md, var/backup.md) and keep the speed run's command.
+    if len(sys.argv) > 1:
+        command = sys.argv[1]
+        (VAR / "command.txt").write_text(command)
+    else:
+        saved = VAR / "command.txt"
+        command = saved.read_text() if saved.exists() else "bench/run.sh"
     commit = subprocess.getoutput("git rev-parse --short HEAD")  # noqa: S605, S607
     dirty = (
         " (with uncommitted changes)"
@@ -203,10 +210,13 @@ Written by `{command}` — do not edit by hand.
 
 {failed} figure(s) not passing.
 
-## Load scenario (bench/locustfile.py, 50 users, 60 s)
+## Load scenario (bench/locustfile.py, 50 users, gunicorn on one core)
 
 {locust_summary()}
 """
+    for extra in ("scaleout.md", "backup.md"):
+        if (VAR / extra).exists():
+            text += (VAR / extra).read_text()
     (BENCH / "RESULTS.md").write_text(text)
     print(text)
 

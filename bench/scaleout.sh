@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 DB=${BENCH_DB:-portal_bench}
 PG_URL=${PG_URL:-postgres://portal:portal@127.0.0.1:5432}
-LISTEN=8108 APP1=8106 APP2=8107 REDIS_PORT=8109
+LISTEN=8110 APP1=8107 APP2=8108 REDIS_PORT=8109
 VAR="$PWD/bench/var"
 PY=.venv/bin/python
 export DATABASE_URL="$PG_URL/$DB"
@@ -21,6 +21,11 @@ export TRUSTED_PROXY_COUNT=1
 export CONN_MAX_AGE=600
 
 log() { echo "[scaleout $(date -u +%H:%M:%S)] $*"; }
+for port in $LISTEN $APP1 $APP2 $REDIS_PORT; do
+    if ss -ltn "sport = :$port" | grep -q LISTEN; then
+        log "port $port is taken by another process: stop it or change the ports"; exit 1
+    fi
+done
 for package in nginx redis-server wrk; do
     dpkg -s "$package" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null
 done
@@ -58,13 +63,13 @@ for port in $APP1 $APP2; do
 done
 
 tasks_done() {
-    psql -At "$DATABASE_URL" -c "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCEEDED'"
+    psql -At "$DATABASE_URL" -c "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'"
 }
 before_tasks=$(tasks_done)
 before_files=$(find "$PRIVATE_STORAGE_ROOT" -type f | wc -l)
 
-log "locust through nginx: 50 users, 60 s"
-.venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \
+log "locust through nginx: 50 users (2 a second), 150 s"
+.venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 2 -t 150s \
     --host "http://127.0.0.1:$LISTEN" --csv "$VAR/scaleout" --only-summary >"$VAR/scaleout-locust.log" 2>&1 || true
 tail -22 "$VAR/scaleout-locust.log"
 sleep 10  # let the worker drain the notifications the replies queued
@@ -101,5 +106,6 @@ log "failures $failures, sessions in redis $sessions, tasks done $((after_tasks 
     echo '```csv'
     cat "$VAR/scaleout_stats.csv"
     echo '```'
-} >>bench/RESULTS.md
-log "appended to bench/RESULTS.md"
+} >"$VAR/scaleout.md"
+$PY -m bench.report >/dev/null
+log "bench/RESULTS.md rewritten with the scale-out section"
