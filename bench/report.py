@@ -175,24 +175,24 @@ def main():
     # their sections (var/scaleout.md, var/backup.md) and keep the speed run's command.
     if len(sys.argv) > 1:
         command = sys.argv[1]
-        (VAR / "command.txt").write_text(command)
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        commit = subprocess.getoutput("git rev-parse --short HEAD")  # noqa: S605, S607
+        (VAR / "command.txt").write_text(json.dumps([command, now, commit]))
     else:
         saved = VAR / "command.txt"
-        command = saved.read_text() if saved.exists() else "bench/run.sh"
-    commit = subprocess.getoutput("git rev-parse --short HEAD")  # noqa: S605, S607
+        command, now, commit = json.loads(saved.read_text())
     dirty = (
         " (with uncommitted changes)"
         if subprocess.getoutput("git status --porcelain -- bench helpdesk home kb cms")  # noqa: S605, S607
         else ""
     )
-    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     speed, memory = rows(), memory_rows()
     failed = sum(1 for row in speed + memory if row[3] != "pass")
     text = f"""# Benchmark results
 
 Written by `{command}` — do not edit by hand.
 
-- Date: {now}
+- Date of the speed and memory run: {now}
 - Machine: {machine()}
 - Commit: {commit}{dirty}
 - Database: PostgreSQL (`portal_bench`); gunicorn (2 sync workers) pinned to core 0
