@@ -37,7 +37,9 @@ def test_R07_row_counts_of_a_database():
         f"{settings['PORT']}/{settings['NAME']}"
     )
     before = row_counts(dsn)
+    assert differences(before, row_counts(dsn)) == []
     CustomerFactory(name="Drill")
     after = row_counts(dsn)
-    assert differences(before, after) == ["helpdesk_customer"]
+    # (Wagtail's reference index may gain a row for the new customer too.)
+    assert "helpdesk_customer" in differences(before, after)
     assert after["helpdesk_customer"] == before["helpdesk_customer"] + 1
