@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import override_settings, setup_databases, teardown_databases
@@ -51,6 +53,19 @@ def _ensure_test_database(blocker, keepdb):
         return setup_databases(
             verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS}, keepdb=keepdb
         )
+
+
+def _restore(snapshot):
+    """The database as `snapshot` has it. As TransactionTestCase does: sequences run on, so
+    the restored rows (which keep their ids) never collide with later inserts."""
+    # A warm content-type cache: objects loaded before their content type's row must not
+    # insert that row themselves (a flush elsewhere may have left the cache cold).
+    ContentType.objects.get_for_models(*apps.get_models())
+    call_command(
+        "flush", verbosity=0, interactive=False, reset_sequences=False, inhibit_post_migrate=True
+    )
+    connection.creation.deserialize_db_from_string(snapshot)
+    ContentType.objects.clear_cache()  # the restored rows may have other ids
 
 
 def _end_other_sessions():
@@ -93,6 +108,10 @@ def _e2e_database(request):
         snapshot = getattr(connection, "_test_serialized_contents", None)
         if snapshot is None:
             snapshot = connection.creation.serialize_db_to_string()
+        else:
+            # Shared with the suite: a transactional test without serialized_rollback may have
+            # flushed the migrated rows (sites, locales, groups) that seed_demo builds on.
+            _restore(snapshot)
         call_command("seed_demo", stdout=io.StringIO())
         try:
             yield
@@ -102,16 +121,7 @@ def _e2e_database(request):
                 _end_other_sessions()
                 teardown_databases(own_test_database, verbosity=0)
             else:  # shared with the rest of the suite (or kept): back to the migrated data
-                # As TransactionTestCase does: sequences run on, so the restored rows (which
-                # keep their ids) never collide with the next test's inserts.
-                call_command(
-                    "flush",
-                    verbosity=0,
-                    interactive=False,
-                    reset_sequences=False,
-                    inhibit_post_migrate=True,
-                )
-                connection.creation.deserialize_db_from_string(snapshot)
+                _restore(snapshot)
             if previous_async_flag is None:
                 os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
             else:
