@@ -63,6 +63,8 @@ def test_list_url_is_under_the_helpdesk_prefix():
 
 def test_query_count_is_the_same_at_10_and_1000_tickets(tech_client, people):
     add_tickets(10, start=10_000, **people)
+    # The session's first request stores its timeout stamps: a one-off, not per row.
+    tech_client.get(LIST_URL)
     small, response = list_queries(tech_client)
     assert len(response.context["object_list"]) == 10
 
