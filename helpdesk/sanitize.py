@@ -27,3 +27,24 @@ def clean_html(html: str) -> str:
 def plain_text_to_html(text: str) -> str:
     """A textarea's plain text as safe paragraphs (the no-JavaScript editor)."""
     return linebreaks(escape(text or ""))
+
+
+# Wagtail rich text (KB articles, page intros) once Wagtail has expanded its links and
+# embeds: the editor cleans what it saves, but HTML can reach the database another way (an
+# import, a translation upload, a direct write), so it is cleaned again where it is shown.
+RICH_TEXT_TAGS = ALLOWED_TAGS | {"h2", "h5", "h6", "hr", "img", "sub", "sup"}
+RICH_TEXT_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "class"},
+}
+
+
+def clean_rich_text(html: str) -> str:
+    return nh3.clean(
+        html or "",
+        tags=RICH_TEXT_TAGS,
+        attributes=RICH_TEXT_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -243,6 +243,9 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Service Portal"
+# One password reset for everyone: the portal's e-mailed code (10 minutes, 5 tries, limited).
+# Wagtail's own form would mail a 3-day link around those rules (SECURITY C-12).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # KB documents (attachments, videos) are kept in the private storage and always leave through
 # the checked document view, as downloads (kb.models.document, kb.wagtail_hooks).

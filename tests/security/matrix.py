@@ -281,17 +281,20 @@ ROWS = PORTAL + ACCOUNT + KB + API + ADMIN_ROWS
 # The admin family rule. Every other route under admin/ (Wagtail's own views, the snippets,
 # wagtail-localize, the helpdesk's viewsets) is covered by this rule instead of a row: requested
 # with placeholder arguments, each one answers the non-staff roles below with a redirect to the
-# admin login and no body. Routes that must answer strangers (the login and password-reset pages
-# and static helpers) are listed in ADMIN_PUBLIC, each with why; nothing else is skipped.
+# admin login and no body. Routes that must answer strangers (the login page and static
+# helpers; Wagtail's switched-off password reset) are listed in ADMIN_PUBLIC, each with
+# why; nothing else is skipped.
 ADMIN_FAMILY_PREFIX = "admin/"
 ADMIN_FAMILY_ROLES = ("anon", "a1", "a_main", "b1", "c1")
 ADMIN_PUBLIC = {
     "admin/login/": "the login page (row admin-login)",
     "admin/logout/": "logging out needs no rights",
-    "admin/password_reset/": "Wagtail's reset form answers anyone the same way",
-    "admin/password_reset/done/": "static confirmation page",
-    "admin/password_reset/confirm/<uidb64>/<token>/": "token-checked reset link",
-    "admin/password_reset/complete/": "static confirmation page",
+    # Wagtail keeps these routes but answers 404 while WAGTAIL_PASSWORD_RESET_ENABLED is off
+    # (test_C12_side_doors.py checks that nothing is sent).
+    "admin/password_reset/": "switched off: 404 for everyone",
+    "admin/password_reset/done/": "switched off: 404 for everyone",
+    "admin/password_reset/confirm/<uidb64>/<token>/": "switched off: 404 for everyone",
+    "admin/password_reset/complete/": "switched off: 404 for everyone",
     "admin/jsi18n/": "the admin's translation catalog (no data)",
     "admin/sprite/": "the admin's icon sprite (no data)",
     "admin/test404/": "Wagtail's 404 preview page (no data)",

@@ -1,12 +1,12 @@
 """SECURITY C-09/C-10/C-12 on a side door: Wagtail's own admin password reset
-(/admin/password_reset/) mails a Django reset link to any active user, portal contacts included.
-That link lives PASSWORD_RESET_TIMEOUT (3 days by default), has no attempt counter and no
-per-account limit, so it sidesteps the portal's 10-minute, 5-try, rate-limited codes (SPEC §4.3).
+(/admin/password_reset/), when enabled, mails a Django reset link to any active user, portal
+contacts included. That link lives PASSWORD_RESET_TIMEOUT (3 days by default), has no attempt
+counter and no per-account limit, so it sidesteps the portal's 10-minute, 5-try, rate-limited
+codes (SPEC §4.3).
 
 Expected: the portal's reset is the only reset — the admin form sends nothing to contacts, and
-repeated requests for any address are limited like the portal's. Fixing it is a settings or
-accounts change (WAGTAIL_PASSWORD_RESET_ENABLED = False, or a form that refuses non-staff),
-outside this helper's files: the tests stay as strict xfails until then."""
+repeated requests for any address are limited like the portal's. Settled by switching Wagtail's
+form off (WAGTAIL_PASSWORD_RESET_ENABLED = False in cms/settings/base.py)."""
 
 import pytest
 from django.core import mail
@@ -15,13 +15,8 @@ from django.test import Client
 from tests.factories import ContactFactory, TechnicianFactory
 
 pytestmark = pytest.mark.django_db
-SIDE_DOOR = (
-    "bug (cms/settings or helpdesk/accounts, not this helper's): Wagtail's admin password "
-    "reset is enabled and unlimited, and mails contacts a 3-day link"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=SIDE_DOOR)
 def test_C12_the_admin_reset_form_sends_contacts_nothing(portal):
     ContactFactory(user__email="bob@acme.example")
     response = Client().post("/admin/password_reset/", {"email": "bob@acme.example"})
@@ -29,7 +24,6 @@ def test_C12_the_admin_reset_form_sends_contacts_nothing(portal):
     assert mail.outbox == []
 
 
-@pytest.mark.xfail(strict=True, reason=SIDE_DOOR)
 def test_C12_the_admin_reset_form_is_limited_per_account(portal):
     TechnicianFactory(email="tess@helpdesk.example")
     client = Client()

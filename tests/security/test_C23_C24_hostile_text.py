@@ -167,11 +167,6 @@ def hostile_kb(portal, settings, tmp_path):
 
 KB_PAGES = ["/en/kb/", "/en/kb/network/vpn/", "/en/kb/search/?q=xss7",
             "/en/kb/search/?q=" + PAYLOADS[0]]  # fmt: skip
-RAW_RICH_TEXT = (
-    "bug (kb/, not this helper's): rich text stored with raw HTML (an import, a translation "
-    "upload, a direct write) is rendered unsanitised on the article page and in the API's "
-    "body_html; the Draftail editor cleans input, the rendering does not"
-)
 
 
 @pytest.mark.parametrize("path", KB_PAGES)
@@ -188,13 +183,11 @@ def test_C23_kb_api_listing_is_plain_text(hostile_kb):
     assert [item["id"] for item in listing["results"]] == [hostile_kb["page"].pk]
 
 
-@pytest.mark.xfail(strict=True, reason=RAW_RICH_TEXT)
 def test_C23_kb_article_body_is_inert_on_the_page(hostile_kb):
     response = hostile_kb["client"].get("/en/kb/network/vpn/guide/")
     assert_inert(shown(response.content.decode()), "article page")
 
 
-@pytest.mark.xfail(strict=True, reason=RAW_RICH_TEXT)
 def test_C23_kb_article_body_is_inert_in_the_api(hostile_kb):
     api = APIClient()
     api.force_authenticate(hostile_kb["reader"])
@@ -204,7 +197,7 @@ def test_C23_kb_article_body_is_inert_in_the_api(hostile_kb):
 
 def test_C23_kb_titles_are_inert_in_the_admin(hostile_kb):
     """The explorer and the helpfulness report show titles and summaries. (The edit view is
-    left out: it cannot even load rich text that bypassed the editor — see the xfails.)"""
+    left out: Wagtail's editor cannot load rich text that bypassed it.)"""
     client = Client()
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     parent = hostile_kb["page"].get_parent().pk
