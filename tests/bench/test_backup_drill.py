@@ -25,7 +25,7 @@ def test_R07_file_checksums_match_after_a_copy_and_catch_changes(tmp_path):
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_R07_row_counts_of_a_database():
     if connection.vendor != "postgresql":
         pytest.skip("the drill dumps PostgreSQL")
