@@ -6,6 +6,7 @@ again: existing pages are left as editors may have changed them."""
 import io
 import json
 
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -13,9 +14,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import GroupPagePermission, Site
 
-from helpdesk.demo import INITECH_PORTAL_HOST, MAIN_PORTAL_HOST
+from helpdesk.demo import INITECH_PORTAL_HOST, KB_EDITORS_GROUP, MAIN_PORTAL_HOST
 from helpdesk.models import Customer, User
 from home.demo import sync_locale_trees
 
@@ -322,6 +323,15 @@ def _build(site, tree, media):
     return count
 
 
+def _let_editors_publish():
+    """Wagtail's Editors group may only add and change pages; the KB's editors also publish
+    (and schedule) articles, in every language's KB tree and nowhere else."""
+    editors = Group.objects.get(name=KB_EDITORS_GROUP)
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    for root in KnowledgeBasePage.objects.all():
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=publish)
+
+
 def seed(*, stdout, options):
     media = {"image": _image(), "video": _document("walkthrough.webm", b"\x1a\x45\xdf\xa3demo")}
     counts = []
@@ -335,6 +345,7 @@ def seed(*, stdout, options):
             rate_article(page=page, user=user, helpful=helpful, comment=comment)
     sync_locale_trees()
     translated = translate_demo_kb()
+    _let_editors_publish()
     stdout.write(
         f"  kb: {counts[0]} articles on the main portal, {counts[1]} on Initech's; "
         f"{translated} pages translated into de/fr/es/it"

@@ -21,15 +21,6 @@ MOBILE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
 BLOCKING_IMPACTS = {"serious", "critical"}
 DEMO_PASSWORD = "portal-demo-2026"
-# Violations found in the app's templates and reported; journeys step over them so that they
-# still test what they are about, and test_accessibility.py marks the pages strict xfail.
-KNOWN_VIOLATIONS = (
-    ("color-contrast", ".breadcrumb"),
-    ("color-contrast", ".kb-attachments"),
-    ("color-contrast", ".tags"),
-    ("color-contrast", ".kb-results"),
-    ("listitem", ".messages"),
-)
 
 
 def missing_tools():
@@ -65,16 +56,8 @@ class AccessibilityError(AssertionError):
     pass
 
 
-def _inside(page, target, ancestor):
-    return page.evaluate(
-        "([target, ancestor]) => !!document.querySelector(target)?.closest(ancestor)",
-        [target, ancestor],
-    )
-
-
-def serious_violations(page, *, known=()):
-    """axe-core's serious and critical violations on the page, as readable lines, leaving out
-    the `known` ones: (rule id, CSS selector of an element the offending node is inside)."""
+def serious_violations(page):
+    """axe-core's serious and critical violations on the page, as readable lines."""
     from axe_playwright_python.sync_playwright import Axe
 
     response = Axe().run(page).response
@@ -83,14 +66,6 @@ def serious_violations(page, *, known=()):
         if violation.get("impact") not in BLOCKING_IMPACTS:
             continue
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
-        targets = [
-            target
-            for target in targets
-            if not any(
-                violation["id"] == rule and _inside(page, target, ancestor)
-                for rule, ancestor in known
-            )
-        ]
         if targets:
             lines.append(f"{violation['impact']} {violation['id']}: {', '.join(targets[:5])}")
     return lines
@@ -147,10 +122,9 @@ class BrowserSession:
         with self.page.expect_navigation():
             self.page.click(".topbar-user form button[type=submit]")
 
-    def assert_accessible(self, label, *, known=KNOWN_VIOLATIONS):
-        """No serious or critical axe violation on the current page, apart from the reported
-        `known` ones (test_accessibility.py checks those pages strictly, as expected failures)."""
-        problems = serious_violations(self.page, known=known)
+    def assert_accessible(self, label):
+        """No serious or critical axe violation on the current page."""
+        problems = serious_violations(self.page)
         if problems:
             raise AccessibilityError(f"{label} ({self.path()}):\n" + "\n".join(problems))
 

@@ -40,21 +40,11 @@ PAGE_TYPES = [
     ("kb-search", CONTACT, "/en/kb/search/?q=vpn"),
     ("not-found", CONTACT, "/en/no-such-page/"),
 ]
-# Reported bugs: the page type's strict check is expected to fail until the template is fixed.
-KNOWN_BAD = {
-    "ticket-page": "bug: color-contrast (serious) of the breadcrumb link '.breadcrumb > a'",
-    "new-ticket": "bug: color-contrast (serious) of the breadcrumb link '.breadcrumb > a'",
-    "kb-article": "bug: color-contrast (serious) of the links in '.kb-attachments' and '.tags'",
-    "kb-search": "bug: color-contrast (serious) of the result links '.kb-results > li > a'",
-}
 
 
 def _params():
     for name, who, path in PAGE_TYPES:
-        marks = []
-        if name in KNOWN_BAD:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BAD[name]))
-        yield pytest.param(who, path, id=name, marks=marks)
+        yield pytest.param(who, path, id=name)
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +87,6 @@ def test_checker_finds_an_image_without_alt(ui):
     assert any(line.startswith("critical image-alt") for line in problems), problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: listitem (serious): base.html's <ul class='messages' role='status'> takes the "
-    "list role away, so its <li class='message'> items are outside a list",
-)
 def test_page_with_a_message_has_no_serious_violation(ui):
     ui.goto("/en/account/password-reset/")
     ui.page.fill("#id_email", "nobody@example.org")

@@ -71,11 +71,6 @@ def publish_button(staff):
     return staff.page.locator("button[name=action-publish]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the demo KB editor editor@example.com (group Editors) has add/change but not "
-    "publish permission on pages, so the page editor offers no 'Publish'",
-)
 def test_kb_editor_publishes_an_article(staff):
     section = KBSectionPage.objects.get(slug="vpn", locale__language_code="en")
     admin_login(staff, "editor@example.com")
