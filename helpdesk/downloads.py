@@ -16,8 +16,13 @@ def attachment_response(attachment) -> FileResponse:
         filename=attachment.name,
         content_type=attachment.content_type or "application/octet-stream",
     )
-    # Always a download, never rendered: even a file that slipped past the sniffing cannot run.
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(attachment.name)
+    return with_download_headers(response, attachment.name)
+
+
+def with_download_headers(response, filename):
+    """Always a download, never rendered: even a file that slipped past the sniffing cannot
+    run. Shared with the KB's document downloads."""
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

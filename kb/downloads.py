@@ -2,9 +2,9 @@
 the private storage, never rendered in the portal's origin (the same headers as ticket
 attachments), and never stored by a shared cache."""
 
-from urllib.parse import quote
-
 from django.http import FileResponse, HttpResponse
+
+from helpdesk.downloads import with_download_headers
 
 
 class DocumentDownload(FileResponse, HttpResponse):
@@ -29,8 +29,4 @@ def document_response(document) -> DocumentDownload:
         filename=document.filename,
         content_type=document.content_type or "application/octet-stream",
     )
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(document.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return with_download_headers(response, document.filename)
