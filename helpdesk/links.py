@@ -47,17 +47,27 @@ def admin_ticket_link(ticket) -> str:
 
 
 def portal_base_urls(portals) -> dict:
-    """{portal id: public base URL} for several portals with one settings query, so a page of
-    tickets from many portals costs one query, not one per ticket (same rule as
-    `portal_base_url`)."""
+    """{portal id: public base URL} for several portals from the cached settings, so a page of
+    tickets from many portals costs no query per ticket (same rule as `portal_base_url`)."""
     portals = {portal.pk: portal for portal in portals}
-    configured = dict(
-        PortalSettings.objects.filter(site_id__in=portals).values_list("site_id", "public_base_url")
-    )
+    configured = _configured_base_urls()
     return {
         pk: (configured.get(pk) or portal.root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
         for pk, portal in portals.items()
     }
+
+
+def _configured_base_urls():
+    """{site id: configured public base URL} of every portal (a handful of rows), cached until
+    a portal setting is saved: the API list then needs no settings query."""
+    from home.page_versions import PORTAL_CONFIG
+    from home.versioned_cache import cached
+
+    return cached(
+        PORTAL_CONFIG,
+        ("portal-base-urls",),
+        lambda: dict(PortalSettings.objects.values_list("site_id", "public_base_url")),
+    )
 
 
 def ticket_link_from_base(ticket, *, base_url, language) -> str:

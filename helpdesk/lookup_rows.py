@@ -54,3 +54,19 @@ def with_lookups(iterable):
     tables = _cached_tables()
     for ticket in iterable:
         yield _attach([ticket], tables)[0]
+
+
+def lookup_tables():
+    """{field name: {id: look-up row}}, for code that reads the ids off plain rows."""
+    return _cached_tables()
+
+
+def lookup_row(tables, name, pk):
+    """The look-up row `pk` of field `name` from `tables`; one the cached table does not know
+    yet is read from the database (as the lazy relation would)."""
+    if pk is None:
+        return None
+    row = tables[name].get(pk)
+    if row is None:
+        row = LOOKUP_FIELDS[name].objects.filter(pk=pk).first()
+    return row

@@ -252,10 +252,13 @@ def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
     errors = {}
     _refuse_unknown(schema, params, errors, strict)
     for spec in schema.custom():
-        if spec.visible and spec.type in (
-            CustomFieldType.MULTI_SELECT,
-            CustomFieldType.TEXT,
-            CustomFieldType.LONG_TEXT,
+        # The value as text, for the filters that match inside it; only when filtered by it
+        # (otherwise every page would fetch and convert the extra columns).
+        if (
+            spec.visible
+            and spec.param in params
+            and spec.type
+            in (CustomFieldType.MULTI_SELECT, CustomFieldType.TEXT, CustomFieldType.LONG_TEXT)
         ):
             tickets = tickets.annotate(**{f"{spec.key}_text": KT(f"custom_values__{spec.key}")})
     for spec in schema.visible():
@@ -345,8 +348,17 @@ def _after_cursor(tickets, sort, cursor):
     return tickets.filter(after)
 
 
-def ticket_page(tickets, *, schema, params, user, page_size=PAGE_SIZE, strict=False):
-    """One page of the filtered, sorted list and the cursor of the next page."""
+def _instances(tickets, limit):
+    return list(tickets[:limit])
+
+
+def ticket_page(
+    tickets, *, schema, params, user, page_size=PAGE_SIZE, strict=False, fetch=_instances
+):
+    """One page of the filtered, sorted list and the cursor of the next page.
+
+    `fetch(queryset, limit)` reads the rows: model instances by default; the API reads plain
+    rows instead (any object with `id` and the sort key as attributes serves the cursor)."""
     tickets = filter_tickets(tickets, schema=schema, params=params, user=user, strict=strict)
     sort = _sort(_last(params, "sort") or _last(params, "ordering"), schema)
     tickets = order_tickets(tickets, sort)
@@ -354,12 +366,12 @@ def ticket_page(tickets, *, schema, params, user, page_size=PAGE_SIZE, strict=Fa
     if cursor:
         tickets = _after_cursor(tickets, sort, cursor)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-    rows = list(tickets[: page_size + 1])
+    rows = fetch(tickets, page_size + 1)
     next_cursor = None
     if len(rows) > page_size:
         rows = rows[:page_size]
         last = rows[-1]
         field = SORT_KEYS[sort.lstrip("-")]
-        next_cursor = encode_cursor([getattr(last, field), last.pk])
+        next_cursor = encode_cursor([getattr(last, field), last.id])
     applied = {name: _all(params, name) for name in params if name not in CONTROL_PARAMS}
     return TicketPage(tickets=rows, next_cursor=next_cursor, sort=sort, filters=applied)

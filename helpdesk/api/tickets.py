@@ -32,7 +32,7 @@ from .common import (
     refuse_staff_only,
     service_errors,
 )
-from .representation import api_tickets, ticket_dict, ticket_dicts, visible_ticket
+from .representation import api_tickets, fetch_rows, row_dicts, ticket_dict, visible_ticket
 from .serializers import (
     ReasonSerializer,
     TicketCreateJSONSerializer,
@@ -160,10 +160,11 @@ class TicketViewSet(viewsets.ViewSet):
                 user=request.user,
                 page_size=size,
                 strict=True,
+                fetch=fetch_rows,
             )
         return Response(
             {
-                "results": ticket_dicts(page.tickets, schema=schema),
+                "results": row_dicts(page.tickets, schema=schema),
                 "next": _next_link(request, page.next_cursor),
             }
         )

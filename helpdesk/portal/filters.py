@@ -112,7 +112,9 @@ class FilterForm(forms.Form):
             bounds.append(self[name + suffix])
         self.groups.append(Group(label, bounds, kind="range"))
 
-    def active_count(self):
-        """How many filters the URL applies (the panel opens when any is)."""
-        ignored = {"q", "sort", "cursor", "scope"}
-        return sum(1 for name in self.data if name not in ignored and any(self.data.getlist(name)))
+
+def active_filter_count(params):
+    """How many filters the URL applies (the panel opens when any is). Needs no form: the list
+    builds its form only when the cached panel has to be rendered again."""
+    ignored = {"q", "sort", "cursor", "scope"}
+    return sum(1 for name in params if name not in ignored and any(params.getlist(name)))
