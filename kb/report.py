@@ -9,12 +9,11 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    OuterRef,
-    Subquery,
+    Q,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import NullIf
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
@@ -35,12 +34,11 @@ RECENT_COMMENTS = 3
 def with_helpfulness(articles):
     """`articles` annotated with votes, helpful votes, % helpful (None without votes) and the
     review flag: the one definition of "needs review" (report and "All articles" listing)."""
-    ratings = ArticleRating.objects.filter(article=OuterRef("pk")).values("article")
-    votes = ratings.annotate(total=Count("pk")).values("total")
-    helpful = ratings.filter(helpful=True).annotate(total=Count("pk")).values("total")
+    # Counted in one join and GROUP BY: a correlated count subquery would be repeated in every
+    # expression below that reads `votes` or `helpful_votes` (eleven per row).
     return articles.annotate(
-        votes=Coalesce(Subquery(votes), 0),
-        helpful_votes=Coalesce(Subquery(helpful), 0),
+        votes=Count("ratings"),
+        helpful_votes=Count("ratings", filter=Q(ratings__helpful=True)),
     ).annotate(
         helpful_pct=ExpressionWrapper(
             F("helpful_votes") * 100.0 / NullIf(F("votes"), 0), output_field=FloatField()

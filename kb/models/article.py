@@ -78,18 +78,20 @@ class KBArticlePage(KBPage):
 
     @staticmethod
     def most_helpful(articles):
-        """Articles by helpful votes (votes count for the source article of every copy)."""
-        helpful = (
-            ArticleRating.objects.filter(
-                article__translation_key=OuterRef("translation_key"), helpful=True
-            )
+        """Articles by helpful votes (votes count for the source article of every copy).
+        Only articles whose translation key has a helpful vote are counted: the keys are one
+        uncorrelated IN list, so the per-key count runs once per voted article, not for every
+        article twice (annotation and filter)."""
+        helpful = ArticleRating.objects.filter(helpful=True)
+        votes = (
+            helpful.filter(article__translation_key=OuterRef("translation_key"))
             .values("article__translation_key")
             .annotate(total=Count("pk"))
             .values("total")
         )
         return (
-            articles.annotate(helpful_votes=Subquery(helpful))
-            .filter(helpful_votes__gt=0)
+            articles.filter(translation_key__in=helpful.values("article__translation_key"))
+            .annotate(helpful_votes=Subquery(votes))
             .order_by("-helpful_votes", "title")
         )
 
