@@ -1,8 +1,11 @@
 """KB search: scoped by readable_by, current language, escaped highlighting, odd input (C-30)."""
 
+import re
+
 import pytest
 
 from kb.highlight import highlight, terms
+from kb.search import MAX_RESULTS, PAGE_SIZE, ResultsPage, search_articles
 
 from .builders import article
 
@@ -61,3 +64,48 @@ def test_C30_very_long_input_is_refused_with_400(client, kb, globex_user):
     client.force_login(globex_user)
     response = client.get("/en/kb/search/", {"q": "vpn " * 25_000})
     assert response.status_code == 400
+
+
+@pytest.fixture
+def printers(kb):
+    """Five readable printer articles and one Acme-only one."""
+    for n in range(5):
+        article(kb.section, f"Printer guide {n}", slug=f"printer-guide-{n}", summary="Printer")
+    article(kb.private_section, "Acme printer secrets", slug="acme-printer", summary="Printer")
+
+
+def test_a_search_counts_its_readable_hits(client, printers, globex_user):
+    client.force_login(globex_user)
+    html = client.get("/en/kb/search/", {"q": "printer"}).content.decode()
+    assert "5 articles found" in html
+    assert "Acme" not in html
+
+
+def test_more_hits_than_listed_are_announced_and_pages_stay_in_range(
+    client, printers, globex_user, monkeypatch
+):
+    monkeypatch.setattr("kb.search.MAX_RESULTS", 4)
+    monkeypatch.setattr("kb.search.PAGE_SIZE", 3)
+    client.force_login(globex_user)
+    first = client.get("/en/kb/search/", {"q": "printer"}).content.decode()
+    assert "More than 4 articles found" in first and "Page 1 of 2" in first
+    last = client.get("/en/kb/search/", {"q": "printer", "page": "99"}).content.decode()
+    assert "Page 2 of 2" in last and "Next" not in last
+    junk = client.get("/en/kb/search/", {"q": "printer", "page": "x"}).content.decode()
+    assert "Page 1 of 2" in junk
+    listed = [
+        title for html in (first, last) for title in re.findall(r"Printer</mark> guide \d", html)
+    ]
+    assert len(listed) == 4 and len(set(listed)) == 4
+    assert "Acme" not in first + last
+
+
+def test_results_come_in_the_backends_ranking_order(printers, globex_user, kb):
+    from kb.models import KBArticlePage
+
+    articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
+    results = search_articles(articles, "printer guide")
+    ranked = [page.pk for page in results[: MAX_RESULTS + 1]]
+    assert len(ranked) == 5
+    page = ResultsPage(search_articles(articles, "printer guide"), 1)
+    assert [hit.pk for hit in page] == ranked[:PAGE_SIZE]
