@@ -80,7 +80,7 @@ class KBConditionalGetMiddleware:
 
     def __call__(self, request):
         if_none_match = request.headers.get("If-None-Match")
-        if if_none_match and request.method in ("GET", "HEAD") and _is_kb_path(request.path):
+        if if_none_match and request.method in ("GET", "HEAD") and is_kb_path(request.path):
             etag = etag_for(request)
             if etag in (tag.strip() for tag in if_none_match.split(",")):
                 response = HttpResponseNotModified()
@@ -90,6 +90,6 @@ class KBConditionalGetMiddleware:
         return self.get_response(request)
 
 
-def _is_kb_path(path):
+def is_kb_path(path):
     parts = path.split("/")
     return len(parts) > 3 and parts[2] == "kb"

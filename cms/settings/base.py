@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminCSPMiddleware",
+    # Anonymous KB readers get a stored page before sessions and routing (kb.anonymous_cache).
+    "kb.anonymous_cache.AnonymousKBCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,7 +132,7 @@ AUTHENTICATION_BACKENDS = [
     "helpdesk.auth_backends.EmailBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "helpdesk.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [

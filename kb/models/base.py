@@ -12,6 +12,7 @@ from wagtail.models import Page, PageManager, Site
 from home.models import BasePage
 
 from ..access import KBPageQuerySet, page_is_readable, readable_filter, reads_everything
+from ..anonymous_cache import mark_anonymous_cacheable
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
 
@@ -73,6 +74,7 @@ class KBPage(RoutablePageMixin, BasePage):
         response = super().serve(request, view, args, kwargs)
         # What a page shows depends on who reads it: never store it in a shared cache.
         patch_cache_control(response, private=True, no_cache=True)
+        mark_anonymous_cacheable(request, response)
         return response
 
     def route(self, request, path_components):
