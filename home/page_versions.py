@@ -2,7 +2,7 @@
 
 `KB_NAVIGATION`: the sidebar's KB root (pages, KB restrictions and settings, sites, customers).
 `PORTAL_CONFIG`: everything a portal page shows besides its own rows (field schema and lookups,
-portal settings, customers and contacts, ticket type choices).
+portal settings and logo, customers and contacts, ticket type choices).
 `ticket_version_key(id)`: one ticket's rows (the ticket, its replies, files and changes).
 
 Connected from the app config, so every process (a management command too) moves them on."""
@@ -28,6 +28,7 @@ _PORTAL_CONFIG_MODELS = {
     "helpdesk.Customer",
     "helpdesk.Customer_allowed_ticket_types",
     "helpdesk.Contact",
+    "wagtailimages.Image",  # a portal's logo
 }
 
 

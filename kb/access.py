@@ -6,11 +6,14 @@ downloads, the sidebar) goes through that method. Restrictions are keyed on `tra
 a restriction on a page also hides its translations and aliases, and the whole subtree below
 each of them (matched by tree path prefix)."""
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Value
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from helpdesk.permissions import active_contact, is_technician
+
+from .conditional import generation
 
 NOTHING = Q(pk__in=[])
 
@@ -22,16 +25,37 @@ def reads_everything(user) -> bool:
     return is_technician(user) or user.has_perm("wagtailadmin.access_admin")
 
 
+def _per_generation(name, parts, compute):
+    """`compute()` kept until the KB generation moves on (kb.conditional: any publish, move,
+    delete, restriction, KB setting, customer or site change), so the two lookups below cost
+    no query on most requests. The timeout bounds per-process caches a signal cannot reach."""
+    key = ":".join(["kb:access", generation(), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 300)
+    return value
+
+
 def _portal_root_paths(site_id):
     """Tree paths of the portal's home page in every locale (translations share the key)."""
-    roots = Site.objects.filter(pk=site_id).values("root_page_id")
-    keys = Page.objects.filter(pk__in=roots).values("translation_key")
-    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+    def compute():
+        roots = Site.objects.filter(pk=site_id).values("root_page_id")
+        keys = Page.objects.filter(pk__in=roots).values("translation_key")
+        return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+    return _per_generation("roots", (site_id,), compute)
 
 
 def restricted_paths(customer=None):
     """(tree path, may `customer` read it) for every page copy (any locale) a restriction
-    covers, in one query."""
+    covers."""
+    customer_id = customer.pk if customer is not None else None
+    return _per_generation("restricted", (customer_id,), lambda: _restricted_paths(customer))
+
+
+def _restricted_paths(customer):
     from .models import KBRestriction
 
     if customer is None:

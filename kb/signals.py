@@ -2,13 +2,15 @@
 KB page shows or who may read it."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .conditional import bump_generation
 
 
-def _page_deleted(sender, instance, **kwargs):
+def _page_changed(sender, instance, **kwargs):
+    """Any page saved (a new locale's copy, a draft) or deleted: the read policy's tree paths
+    (kb.access) may have changed."""
     if isinstance(instance, Page):
         bump_generation()
 
@@ -21,8 +23,9 @@ def connect_cache_invalidation():
     uid = "kb-cache-generation"
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump_generation, dispatch_uid=f"{uid}-{id(signal)}")
-    post_delete.connect(_page_deleted, dispatch_uid=f"{uid}-page-delete")
-    for model in (KBRestriction, ArticleRating, KBSettings, Customer, KBDocument):
+    post_delete.connect(_page_changed, dispatch_uid=f"{uid}-page-delete")
+    post_save.connect(_page_changed, dispatch_uid=f"{uid}-page-save")
+    for model in (KBRestriction, ArticleRating, KBSettings, Customer, KBDocument, Site):
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-save-{model}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-del-{model}")
     m2m_changed.connect(

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from ..accounts.per_language import PerLanguageWidget
 
@@ -121,6 +122,29 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Welcome e-mail"),
         ),
     ]
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().select_related("logo")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's portal settings (with the logo), from the cache while PORTAL_CONFIG's
+        version stands (any save of portal settings or an image moves it on): every portal
+        page shows them, and they change a few times a year. Saving code uses `for_site`."""
+        from home.page_versions import PORTAL_CONFIG
+        from home.versioned_cache import cached
+
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            key = ("portal-settings", site.pk)
+            instance = cached(PORTAL_CONFIG, key, lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attribute, instance)
+        return getattr(request, attribute)
 
     class Meta:
         verbose_name = _("Portal settings")
