@@ -24,6 +24,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 from rest_framework.renderers import JSONRenderer  # noqa: E402
+from wagtail.models import Site  # noqa: E402
 
 from helpdesk.api.representation import api_tickets, ticket_dicts  # noqa: E402
 from helpdesk.field_schema import field_schema_for  # noqa: E402
@@ -40,7 +41,7 @@ from helpdesk.models import (  # noqa: E402
     User,
 )
 from helpdesk.ticket_query import encode_cursor  # noqa: E402
-from kb.models import KBArticlePage, KBRestriction  # noqa: E402
+from kb.models import KBArticlePage, KBRestriction, KBSettings  # noqa: E402
 
 VAR = Path(__file__).resolve().parent / "var"
 LOOKUPS = {
@@ -78,6 +79,15 @@ def public_article_path():
     raise RuntimeError("no public article")
 
 
+def open_main_kb_to_anonymous_readers():
+    """The demo's main portal keeps its KB for contacts; the anonymous-article figure needs a
+    portal that lets anonymous visitors read (a setting, as a customer would choose)."""
+    row = KBSettings.for_site(Site.objects.get(is_default_site=True))
+    if not row.anonymous_access:
+        row.anonymous_access = True
+        row.save()
+
+
 def prepare():
     state = json.loads((VAR / "state.json").read_text())
     acme = Customer.objects.get(name="Acme Corp")
@@ -99,9 +109,14 @@ def prepare():
         "kb_search": "/en/kb/search/?q=printer",
         "export": "/en/tickets/export.csv",
     }
+    open_main_kb_to_anonymous_readers()
     alice = client_for("alice@acme.example")
-    for name in ("list_filtered", "list_page1", "list_deep", "ticket_page", "api_list"):
-        status = alice.get(targets[name]).status_code
+    readers = dict.fromkeys(("list_filtered", "list_page1", "list_deep"), alice)
+    readers |= {"ticket_page": alice, "api_list": alice, "kb_restricted": alice}
+    readers |= {"kb_public": Client(HTTP_HOST=HOST)}
+    readers |= {"kb_public_bench": Client(HTTP_HOST="kb1k.bench.localhost")}
+    for name, reader in readers.items():  # a figure of a redirect or an error page is no figure
+        status = reader.get(targets[name]).status_code
         if status != 200:
             raise RuntimeError(f"{name}: {targets[name]} answered {status}")
     (VAR / "targets.json").write_text(json.dumps(targets, indent=2))

@@ -1,13 +1,16 @@
-"""The load scenario (issue 10 item 6; the security work reuses it): each simulated contact
-logs in through the portal form, lists its tickets, filters, opens one, replies with a 1 MB
-file and searches the knowledge base.
+"""The load scenario (issue 10 item 6; SECURITY R-06 reuses it): each simulated contact
+logs in through the portal form, lists its tickets, filters, opens one, replies with a file
+and searches the knowledge base.
 
   locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s --host http://127.0.0.1:8104
 
-Logins come from bench/var/state.json (the 50 load-test contacts of bench/seed.py)."""
+Environment: BENCH_REPLY_MB (size of the reply's file, 1), BENCH_THINK_SECONDS ("1,3": the
+pause between two requests of one contact). Logins come from bench/var/state.json (the
+load-test contacts of bench/seed.py)."""
 
 import itertools
 import json
+import os
 import re
 from pathlib import Path
 
@@ -16,14 +19,16 @@ from locust import HttpUser, between, task
 STATE = json.loads((Path(__file__).resolve().parent / "var" / "state.json").read_text())
 PASSWORD = "portal-demo-2026"  # noqa: S105 (the README's demo password)
 LOGINS = itertools.cycle(STATE["load_users"])
-ONE_MB = b"bench reply attachment line\n" * 37_450
+REPLY_MB = int(os.environ.get("BENCH_REPLY_MB", "1"))
+REPLY_FILE = (b"bench reply attachment line\n" * 37_450) * REPLY_MB
+THINK = tuple(float(s) for s in os.environ.get("BENCH_THINK_SECONDS", "1,3").split(","))
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TICKET_LINK = re.compile(r'href="(/en/tickets/\d+/)"')
 SEARCHES = ("printer", "vpn", "password", "outlook")
 
 
 class Contact(HttpUser):
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
     def on_start(self):
         page = self.client.get("/en/account/login/", name="login form")
@@ -63,9 +68,9 @@ class Contact(HttpUser):
         with self.client.post(
             f"{url}reply/",
             data={"body": "Load test reply with a log file.", "csrfmiddlewaretoken": token},
-            files={"files": ("load.log.txt", ONE_MB, "text/plain")},
+            files={"files": ("load.log.txt", REPLY_FILE, "text/plain")},
             headers={"Referer": url},
-            name="reply 1 MB",
+            name=f"reply {REPLY_MB} MB",
             catch_response=True,
         ) as response:
             if response.url.endswith("/reply/"):  # the form came back: the reply was refused

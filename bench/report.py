@@ -214,7 +214,7 @@ Written by `{command}` — do not edit by hand.
 
 {locust_summary()}
 """
-    for extra in ("scaleout.md", "backup.md"):
+    for extra in ("r06.md", "scaleout.md", "backup.md"):
         if (VAR / extra).exists():
             text += (VAR / extra).read_text()
     (BENCH / "RESULTS.md").write_text(text)

@@ -55,8 +55,8 @@ seed() {
 
 start_server() {  # extra environment as arguments, e.g. CACHE_URL=dummycache://
     rm -f "$VAR/gunicorn.pid"
-    env "$@" taskset -c 0 .venv/bin/gunicorn cms.wsgi:application --bind "127.0.0.1:$PORT" \
-        --workers 2 --timeout 120 --pid "$VAR/gunicorn.pid" >"$VAR/gunicorn.log" 2>&1 &
+    env "$@" taskset -c "${GUNICORN_CPUS:-0}" .venv/bin/gunicorn cms.wsgi:application \
+        --bind "127.0.0.1:$PORT" --workers "${GUNICORN_WORKERS:-2}" --timeout 120 --pid "$VAR/gunicorn.pid" >"$VAR/gunicorn.log" 2>&1 &
     for _ in $(seq 120); do
         curl -fs -o /dev/null "http://127.0.0.1:$PORT/bench/bare/" && return 0
         sleep 1
@@ -72,8 +72,9 @@ stop_server() {
 }
 
 need wrk
-if [ "${1:-}" != "--reuse" ]; then seed; fi
-rm -f "$VAR"/http_*.json "$VAR"/inproc.json "$VAR"/upload.json "$VAR"/worker_peak.json "$VAR"/locust_*
+if [ "${1:-}" != "--reuse" ]; then seed; else $PY -m bench.seed load-users; fi
+rm -f "$VAR"/http_*.json "$VAR"/inproc.json "$VAR"/upload.json "$VAR"/worker_peak.json "$VAR"/locust_* \
+    "$VAR"/r06*
 
 log "targets"
 $PY -m bench.inproc prepare >/dev/null
@@ -97,6 +98,23 @@ log "locust: 50 users, 150 s"
 taskset -c 1 .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 2 -t 150s \
     --host "http://127.0.0.1:$PORT" --csv "$VAR/locust" --only-summary 2>&1 | tail -25 || true
 $PY -m bench.memory "$PORT" peak
+stop_server
+
+# SECURITY R-06: 200 contacts as a deployment would serve them, gunicorn on both cores.
+# A person reads a page before the next click: 5-15 s between two requests of one contact.
+R06_SECONDS=180
+log "R-06: locust, 200 users, 2 MB replies, ${R06_SECONDS} s, gunicorn 4 workers on both cores"
+GUNICORN_CPUS=0,1 GUNICORN_WORKERS=4 start_server
+trap 'kill $(cat $VAR/gunicorn.pid) 2>/dev/null || true' EXIT
+$PY -m bench.r06 watch $((R06_SECONDS + 10)) &
+WATCH=$!
+BENCH_REPLY_MB=2 BENCH_THINK_SECONDS=5,15 .venv/bin/locust -f bench/locustfile.py --headless \
+    -u 200 -r 4 -t "${R06_SECONDS}s" --host "http://127.0.0.1:$PORT" --csv "$VAR/r06" \
+    --only-summary 2>&1 | tail -12 || true
+wait "$WATCH"
+R06_SETUP="gunicorn cms.wsgi (4 sync workers, CONN_MAX_AGE=600, both cores), PostgreSQL \
+\`$DB\`, locust on the same machine: 200 users arriving 4 a second, ${R06_SECONDS} s, 5-15 s \
+between two requests of one user, replies with a 2 MB file." $PY -m bench.r06 report >/dev/null
 stop_server
 
 log "server without a cache: uncached KB article"
