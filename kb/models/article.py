@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -102,9 +103,8 @@ class KBArticlePage(KBPage):
         ).values("article__translation_key")
         articles = readable(KBArticlePage.objects.filter(locale_id=self.locale_id), request)
         chosen = articles.filter(translation_key__in=Subquery(chosen_keys)).exclude(pk=self.pk)
-        if chosen.exists():
-            return chosen.order_by("title")[:5]
-        return articles.sibling_of(self, inclusive=False).order_by("title")[:5]
+        chosen = list(chosen.order_by("title")[:5])
+        return chosen or list(articles.sibling_of(self, inclusive=False).order_by("title")[:5])
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -126,12 +126,22 @@ class KBArticlePage(KBPage):
         contact = active_contact(request.user)
         return f"customer-{contact.customer_id}" if contact else "none"
 
+    def reader_scope(self, request):
+        """Whose readable pages a cached list of other articles was chosen from (the related
+        articles may be restricted ones this reader's customer is allowed)."""
+        if reads_everything(request.user):
+            return "staff"
+        contact = active_contact(request.user)
+        return f"customer-{contact.customer_id}" if contact else "anonymous"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["kb_generation"] = generation()
         context["kb_site_id"] = kb_site(request).pk
         context["body_cache_scope"] = self.body_cache_scope(request)
-        context["related_articles"] = self.related_articles(request)
+        # Looked up only when the cached fragment that shows them is missing.
+        context["related_articles"] = SimpleLazyObject(lambda: self.related_articles(request))
+        context["reader_scope"] = self.reader_scope(request)
         context["attachments"] = self.attachments.select_related("document")
         context["article_keywords"] = self.keywords.all()
         context["kb_root"] = next(

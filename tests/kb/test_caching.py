@@ -5,6 +5,8 @@ revalidating browser gets 304 Not Modified in at most three queries."""
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kb.models import KBArticlePage, KBRestriction, KBSettings
 
@@ -94,3 +96,22 @@ def test_an_etag_is_not_reused_after_the_viewer_loses_access(client, kb, acme, a
     contact.portal_access = False
     contact.save()
     assert client.get(SECRET_URL, headers={"If-None-Match": etag}).status_code == 404
+
+
+def test_related_articles_are_cached_per_customer(client, kb, acme_user, globex_user):
+    """The related list is a cached fragment too: what Acme's reader was shown (an Acme-only
+    article) never comes out of the cache for a Globex reader, and an Acme reader's second
+    visit is answered from it."""
+    from kb.models import KBRelatedArticle
+
+    KBRelatedArticle.objects.create(page=kb.article, article=kb.secret)
+    client.force_login(acme_user)
+    assert "Acme gateway addresses" in client.get(OPEN_URL).content.decode()
+    client.force_login(globex_user)
+    html = client.get(OPEN_URL).content.decode()
+    assert "Acme gateway" not in html
+    assert "Related articles" not in html  # the only chosen one is unreadable; no sibling
+    client.force_login(acme_user)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Acme gateway addresses" in client.get(OPEN_URL).content.decode()
+    assert not [q for q in queries if "kb_kbrelatedarticle" in q["sql"]]
