@@ -131,6 +131,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "helpdesk.auth_backends.EmailBackend",
 ]
+# Small uploads in memory, larger ones spooled to disk, but never more of a file than the
+# portal's upload limit (helpdesk.upload_handlers).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "helpdesk.upload_handlers.PortalLimitUploadHandler",
+]
 PASSWORD_HASHERS = [
     "helpdesk.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
