@@ -17,7 +17,29 @@ from .access import TICKET_RELATED, contact_required, schema_for
 from .display import field_display
 from .views_list import render_query_error
 
-CHUNK_SIZE = 2000
+# Rows fetched from the server-side cursor at a time. The fetched chunk (rows, then tickets
+# with their requester and assignee) is what the export holds in memory; at 2,000 it was the
+# whole difference between a 1,000-row and a 100,000-row export (2 MB against 7.4 MB peak).
+CHUNK_SIZE = 200
+# The columns the file shows (the description and whole user rows are never written).
+EXPORT_COLUMNS = (
+    "id",
+    "number",
+    "title",
+    "status",
+    "priority",
+    "type",
+    "impact",
+    "product_family",
+    "custom_values",
+    "created_at",
+    "updated_at",
+    *(
+        f"{person}__{name}"
+        for person in TICKET_RELATED
+        for name in ("first_name", "last_name", "email")
+    ),
+)
 # A cell starting with one of these is a formula in spreadsheet programs (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -87,7 +109,7 @@ def ticket_export(request):
     params = request.GET
     try:
         tickets = filter_tickets(
-            tickets_visible_to(request.user).select_related(*TICKET_RELATED),
+            tickets_visible_to(request.user).select_related(*TICKET_RELATED).only(*EXPORT_COLUMNS),
             schema=schema,
             params=params,
             user=request.user,

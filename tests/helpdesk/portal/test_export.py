@@ -2,11 +2,13 @@
 
 import csv
 import io
+import tracemalloc
 
 import pytest
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 
-from helpdesk.models import Priority
+from helpdesk.models import Priority, Status, Ticket
 from tests.factories import CustomFieldFactory, TicketFactory
 
 from .conftest import body
@@ -86,3 +88,44 @@ def test_the_list_links_to_the_export_with_its_filters(client, a_main):
     html = body(client.get("/en/tickets/" + next_link.replace("&amp;", "&")))
     # The export takes the filters and sort, not the page position.
     assert 'href="/en/tickets/export.csv?priority=high&amp;sort=number"' in html
+
+
+def _bulk_tickets(contact, count, start):
+    now = timezone.now()
+    status, priority = Status.objects.get(code="open"), Priority.objects.get(code="medium")
+    Ticket.objects.bulk_create(
+        Ticket(
+            number=start + i,
+            title=f"Bulk ticket {i} with a title of a usual length",
+            description="A description the export never writes. " * 5,
+            status=status,
+            priority=priority,
+            customer=contact.customer,
+            requester=contact.user,
+            created_at=now,
+            updated_at=now,
+        )
+        for i in range(count)
+    )
+
+
+def _export_peak(client):
+    b"".join(client.get("/en/tickets/export.csv").streaming_content)  # warm caches
+    tracemalloc.start()
+    try:
+        response = client.get("/en/tickets/export.csv")
+        lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+        return lines, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_export_memory_does_not_grow_with_the_rows(client, a_main):
+    """Issue 10: the file streams in constant memory (a few fetched chunks, never the rows)."""
+    client.force_login(a_main)
+    _bulk_tickets(a_main.contact, 400, 10_000)
+    small_lines, small_peak = _export_peak(client)
+    _bulk_tickets(a_main.contact, 2_000, 20_000)
+    big_lines, big_peak = _export_peak(client)
+    assert (small_lines, big_lines) == (401, 2_401)
+    assert big_peak <= small_peak * 1.25 + 64 * 1024
