@@ -5,8 +5,9 @@ and searches the knowledge base.
   locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s --host http://127.0.0.1:8104
 
 Environment: BENCH_REPLY_MB (size of the reply's file, 1), BENCH_THINK_SECONDS ("1,3": the
-pause between two requests of one contact). Logins come from bench/var/state.json (the
-load-test contacts of bench/seed.py)."""
+pause between two requests of one contact), BENCH_STATE and BENCH_PASSWORD (the logins: by
+default bench/var/state.json, the load-test contacts of bench/seed.py, and the demo password;
+tests/bench/test_R06_load_smoke.py passes its own)."""
 
 import itertools
 import json
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from locust import HttpUser, between, task
 
-STATE = json.loads((Path(__file__).resolve().parent / "var" / "state.json").read_text())
-PASSWORD = "portal-demo-2026"  # noqa: S105 (the README's demo password)
+STATE_FILE = Path(__file__).resolve().parent / "var" / "state.json"
+STATE = json.loads(Path(os.environ.get("BENCH_STATE", STATE_FILE)).read_text())
+PASSWORD = os.environ.get("BENCH_PASSWORD", "portal-demo-2026")  # the README's demo password
 LOGINS = itertools.cycle(STATE["load_users"])
 REPLY_MB = int(os.environ.get("BENCH_REPLY_MB", "1"))
 REPLY_FILE = (b"bench reply attachment line\n" * 37_450) * REPLY_MB
