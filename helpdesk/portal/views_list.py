@@ -7,34 +7,13 @@ from django.utils.functional import SimpleLazyObject
 from home.page_versions import PORTAL_CONFIG
 from home.versioned_cache import version
 
-from ..lookup_rows import attach_lookups
 from ..selectors import tickets_visible_to
 from ..ticket_query import QueryError, ticket_page
-from .access import TICKET_RELATED, contact_required, schema_for
+from .access import contact_required, schema_for
 from .filters import FilterForm, active_filter_count
-from .list_rows import list_rows
+from .list_rows import fetch_list_rows, list_rows
 
 PAGE_SIZE = 25
-# What a row shows (and the cursor reads), nothing more: the description, the JSON values and
-# whole user rows made fetching a page several times slower. The five look-up ids stay, as
-# attach_lookups reads them.
-LIST_COLUMNS = (
-    "id",
-    "number",
-    "title",
-    "status",
-    "priority",
-    "type",
-    "impact",
-    "product_family",
-    "created_at",
-    "updated_at",
-    *(
-        f"{person}__{name}"
-        for person in TICKET_RELATED
-        for name in ("first_name", "last_name", "email")
-    ),
-)
 
 
 def render_query_error(request, error: QueryError):
@@ -59,10 +38,15 @@ def _query(params, drop=(), **values):
 def ticket_list(request):
     contact = request.contact
     schema = schema_for(request)
-    tickets = tickets_visible_to(request.user).select_related(*TICKET_RELATED).only(*LIST_COLUMNS)
+    tickets = tickets_visible_to(request.user)
     try:
         page = ticket_page(
-            tickets, schema=schema, params=request.GET, user=request.user, page_size=PAGE_SIZE
+            tickets,
+            schema=schema,
+            params=request.GET,
+            user=request.user,
+            page_size=PAGE_SIZE,
+            fetch=fetch_list_rows,
         )
     except QueryError as error:
         return render_query_error(request, error)
@@ -73,7 +57,7 @@ def ticket_list(request):
     next_url = f"?{_query(request.GET, cursor=page.next_cursor)}" if page.next_cursor else None
     context = {
         "page": page,
-        "rows": list_rows(attach_lookups(page.tickets)),
+        "rows": list_rows(page.tickets),
         "filter_form": form,
         "filters_active": active_filter_count(request.GET),
         "columns": {
