@@ -13,8 +13,8 @@ from wagtail.models import Page
 
 
 def fallback_language(page):
-    """The local name of the current language if `page` shows content written in another
-    language (an alias of an untranslated page), else None."""
+    """(local name of the current language, language code of the content) if `page` shows
+    content written in another language (an alias of an untranslated page), else None."""
     current = get_language()
     content_language = page.locale.language_code
     if page.alias_of_id:
@@ -25,7 +25,7 @@ def fallback_language(page):
         )
     if not current or content_language is None or content_language == current:
         return None
-    return get_language_info(current)["name_local"]
+    return get_language_info(current)["name_local"], content_language
 
 
 def child_in_another_language(parent, slug):

@@ -88,8 +88,9 @@ class KBPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = fallback_language(self)
-        if language:
+        fallback = fallback_language(self)
+        if fallback:
+            language, context["content_lang"] = fallback  # marks the text's language (WCAG 3.1.2)
             context["fallback_notice"] = self.fallback_message % {"language": language}
         return context
 

@@ -25,12 +25,16 @@ def test_an_untranslated_article_shows_the_source_with_a_notice(client, kb, glob
     assert response.status_code == 200
     html = response.content.decode()
     assert NOTICES[language] in html
-    assert "Set up the VPN client." in html  # the English source text
+    # The English source text, marked as English for screen readers (WCAG 3.1.2).
+    assert '<p class="lead" lang="en">Set up the VPN client.</p>' in html
+    assert '<div class="kb-body" lang="en">' in html
 
 
 def test_the_source_language_and_a_real_translation_show_no_notice(client, kb, globex_user):
     client.force_login(globex_user)
-    assert "kb-fallback" not in client.get(f"/en/{ARTICLE}").content.decode()
+    english = client.get(f"/en/{ARTICLE}").content.decode()
+    assert "kb-fallback" not in english
+    assert '<div class="kb-body">' in english  # the page's own language: no lang of its own
     german = translate_category(kb.category, "de", "Netzwerk", "netzwerk")
     assert german.alias_of_id is None
     response = client.get("/de/kb/netzwerk/")
