@@ -56,14 +56,28 @@ def _own_files(ticket_ids):
     return files
 
 
+def _code_maps(keys):
+    """[(field, id attribute, {look-up id: code, None: None})] of the cached look-up tables."""
+    tables = lookup_tables()
+    return [
+        (key, f"{key}_id", {None: None, **{pk: row.code for pk, row in tables[key].items()}})
+        for key in keys
+    ]
+
+
+def _code(key, pk):
+    """The code of a look-up id the cached table does not know yet."""
+    lookup = lookup_row(lookup_tables(), key, pk)
+    return lookup.code if lookup is not None else None
+
+
 def _dicts(rows, *, schema, customers, portals, names):
     """The API dicts: `rows` carry the Ticket attributes a representation reads (instances or
     plain rows); `customers` maps customer id to (name, portal id), `portals` portal id to its
     Site, `names` user id to display name."""
-    tables = lookup_tables()
     files = _own_files([row.id for row in rows])
     bases = portal_base_urls(portals.values())
-    builtin = [spec.key for spec in schema.builtin() if spec.visible]
+    builtin = _code_maps(spec.key for spec in schema.builtin() if spec.visible)
     custom = [spec.key for spec in schema.custom() if spec.visible]
     language = _language()
     result = []
@@ -71,9 +85,9 @@ def _dicts(rows, *, schema, customers, portals, names):
         customer, portal_id = customers[row.customer_id]
         base = bases[portal_id]
         data = {"number": row.number, "title": row.title, "description": row.description}
-        for key in builtin:
-            lookup = lookup_row(tables, key, getattr(row, f"{key}_id"))
-            data[key] = lookup.code if lookup is not None else None
+        for key, attname, codes in builtin:
+            pk = getattr(row, attname)
+            data[key] = codes[pk] if pk in codes else _code(key, pk)
         values = row.custom_values or {}
         data["custom_fields"] = {key: values.get(key) for key in custom}
         data["customer"] = customer
