@@ -9,6 +9,41 @@ LANGUAGES = ("de", "fr", "es", "it")
 
 # English source string → (de, fr, es, it)
 STRINGS = {
+    # The portals' home pages
+    "Service Portal": (
+        "Serviceportal",
+        "Portail de services",
+        "Portal de servicios",
+        "Portale dei servizi",
+    ),
+    "How can we help you today?": (
+        "Wie können wir Ihnen heute helfen?",
+        "Comment pouvons-nous vous aider aujourd'hui ?",
+        "¿Cómo podemos ayudarle hoy?",
+        "Come possiamo aiutarLa oggi?",
+    ),
+    "Open and follow your support tickets, and find answers in our knowledge base.": (
+        "Eröffnen und verfolgen Sie Ihre Support-Tickets und finden Sie Antworten in unserer "
+        "Wissensdatenbank.",
+        "Ouvrez et suivez vos tickets d'assistance et trouvez des réponses dans notre base de "
+        "connaissances.",
+        "Abra y siga sus tickets de soporte y encuentre respuestas en nuestra base de "
+        "conocimiento.",
+        "Apra e segua i Suoi ticket di assistenza e trovi risposte nella nostra base di "
+        "conoscenza.",
+    ),
+    "Initech Support": (
+        "Initech-Support",
+        "Assistance Initech",
+        "Soporte de Initech",
+        "Assistenza Initech",
+    ),
+    "The help desk for Initech staff.": (
+        "Der Helpdesk für die Mitarbeitenden von Initech.",
+        "Le service d'assistance du personnel d'Initech.",
+        "El servicio de asistencia para el personal de Initech.",
+        "L'help desk per il personale di Initech.",
+    ),
     # The KB root, categories and sections
     "Knowledge base": (
         "Wissensdatenbank",
@@ -190,6 +225,7 @@ STRINGS = {
 }
 
 TRANSLATED_PAGES = (
+    *("Service Portal", "Initech Support"),
     "Knowledge base",
     *("Getting started", "Network and VPN", "Devices and software", "Initech basics"),
     *("Accounts and access", "Your first ticket", "VPN", "Wi-Fi", "Acme gateways"),
@@ -230,9 +266,9 @@ def translate_page(page, locale):
 
 
 def translate_demo_kb():
-    """Translations of the root, every category and section and six articles, in de/fr/es/it
-    (both portals' KB roots and their categories share titles, so each title is found once
-    per portal)."""
+    """Translations of both portals' home pages, the KB root, every category and section and
+    six articles, in de/fr/es/it (both portals' KB roots and their categories share titles, so
+    each title is found once per portal)."""
     english = Locale.objects.get(language_code="en")
     pages = Page.objects.filter(locale=english, title__in=TRANSLATED_PAGES).type(*_kb_page_models())
     count = 0
@@ -244,6 +280,8 @@ def translate_demo_kb():
 
 
 def _kb_page_models():
+    from home.models import PortalHomePage
+
     from .models import KBArticlePage, KBCategoryPage, KBSectionPage, KnowledgeBasePage
 
-    return KnowledgeBasePage, KBCategoryPage, KBSectionPage, KBArticlePage
+    return PortalHomePage, KnowledgeBasePage, KBCategoryPage, KBSectionPage, KBArticlePage

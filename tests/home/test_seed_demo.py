@@ -79,8 +79,16 @@ def test_seed_demo_brands_both_portals_and_serves_them_in_every_language(client)
     assert initech.public_base_url == "http://support.initech.localhost:8000"
     assert main.logo and initech.logo
     assert main.primary_colour != initech.primary_colour
-    for language in ("en", "fr", "de", "es", "it"):
+    welcome = {
+        "en": "How can we help you today?",
+        "de": "Wie können wir Ihnen heute helfen?",
+        "fr": "Comment pouvons-nous vous aider aujourd&#x27;hui ?",
+        "es": "¿Cómo podemos ayudarle hoy?",
+        "it": "Come possiamo aiutarLa oggi?",
+    }
+    for language, heading in welcome.items():
         html = client.get(f"/{language}/", HTTP_HOST="127.0.0.1").content.decode()
         assert main.portal_name in html
+        assert f"<h1>{heading}</h1>" in html  # the home page is translated, not an alias
         html = client.get(f"/{language}/", HTTP_HOST="support.initech.localhost").content.decode()
         assert initech.portal_name in html
