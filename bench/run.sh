@@ -18,6 +18,8 @@ export DATABASE_URL="$PG_URL/$DB"
 export DJANGO_SETTINGS_MODULE=bench.settings
 export PRIVATE_STORAGE_ROOT="$PWD/$VAR/private" MEDIA_ROOT="$PWD/$VAR/media"
 export CONN_MAX_AGE=600
+# Its own cache folder (shared by the gunicorn workers), never the development server's.
+export CACHE_URL="filecache://$PWD/$VAR/cache?max_entries=20000&cull_frequency=4"
 mkdir -p "$VAR"
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
@@ -73,6 +75,7 @@ stop_server() {
 
 need wrk
 if [ "${1:-}" != "--reuse" ]; then seed; else $PY -m bench.seed load-users; fi
+rm -rf "$VAR/cache"
 rm -f "$VAR"/http_*.json "$VAR"/inproc.json "$VAR"/upload.json "$VAR"/worker_peak.json "$VAR"/locust_* \
     "$VAR"/r06*
 

@@ -113,7 +113,14 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://service-portal")}
+# The default is shared by every process of one machine (gunicorn's workers, the task worker):
+# a publish or a new restriction moves the KB's cache generation for all of them at once, which
+# a per-process cache (locmem) cannot. Several machines share Redis (docs/deployment.md).
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=20000&cull_frequency=4"
+    )
+}
 # Sessions: "db" (default) or "cache" — with CACHE_URL=redis://… several app servers share them.
 # "cached_db" writes through to the database and reads from the cache.
 SESSION_ENGINE = {

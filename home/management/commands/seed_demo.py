@@ -6,6 +6,7 @@ an `ORDER`, optionally `add_arguments(parser)`); this command only finds and run
 from importlib import import_module
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in demo_modules():
                 module.seed(stdout=self.stdout, options=options)
+        # The cache outlives the database (a file cache in var/cache): pages and fragments of
+        # an earlier database must not be served for this one.
+        cache.clear()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         width = max(len(email) for email, _role in demo_logins())
         for email, role in demo_logins():
