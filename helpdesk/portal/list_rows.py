@@ -59,33 +59,47 @@ def _person(row, person):
     return user.get_full_name() or user.email
 
 
+def _status(tables, pk):
+    status = lookup_row(tables, "status", pk)
+    return (status.category, status.label()) if status else ("", "")
+
+
+def _priority(tables, pk):
+    priority = lookup_row(tables, "priority", pk)
+    return priority.label() if priority else ""
+
+
 def list_rows(rows):
     """One dict of display strings per row of `fetch_list_rows`, in list order."""
     tables = lookup_tables()
     detail_url = _detail_url_maker()
     zone = timezone.get_current_timezone()
     updated_format = formats.get_format("SHORT_DATETIME_FORMAT")
-    names = {}  # user id -> shown name: a page has few distinct people
+    # A page has few distinct people, statuses and priorities: each is worked out once.
+    names, statuses, priorities = {}, {}, {}
     result = []
     for row in rows:
         for person in PEOPLE:
             user_id = getattr(row, f"{person}_id")
             if user_id not in names:
                 names[user_id] = _person(row, person)
+        if row.status_id not in statuses:
+            statuses[row.status_id] = _status(tables, row.status_id)
+        if row.priority_id not in priorities:
+            priorities[row.priority_id] = _priority(tables, row.priority_id)
+        status_category, status_label = statuses[row.status_id]
         updated = row.updated_at.astimezone(zone)
-        status = lookup_row(tables, "status", row.status_id)
-        priority = lookup_row(tables, "priority", row.priority_id)
         result.append(
             {
                 "url": detail_url(row.number),
                 "display_number": Ticket.display_number.fget(row),
                 "title": row.title,
-                "status_category": status.category if status else "",
-                "status_label": status.label() if status else "",
-                "priority_label": priority.label() if priority else "",
+                "status_category": status_category,
+                "status_label": status_label,
+                "priority_label": priorities[row.priority_id],
                 "requester": names[row.requester_id],
                 "assignee": names[row.assignee_id],
-                "updated_iso": dateformat.format(updated, "c"),
+                "updated_iso": updated.isoformat(),  # the date filter's "c"
                 "updated": dateformat.format(updated, updated_format),
             }
         )
