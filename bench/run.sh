@@ -19,7 +19,7 @@ export DJANGO_SETTINGS_MODULE=bench.settings
 export PRIVATE_STORAGE_ROOT="$PWD/$VAR/private" MEDIA_ROOT="$PWD/$VAR/media"
 export CONN_MAX_AGE=600
 # Its own cache folder (shared by the gunicorn workers), never the development server's.
-export CACHE_URL="filecache://$PWD/$VAR/cache?max_entries=20000&cull_frequency=4"
+export CACHE_DIR="$PWD/$VAR/cache"
 mkdir -p "$VAR"
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }

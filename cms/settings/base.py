@@ -2,6 +2,7 @@
 environment (see the configuration table in README.md); `dev`, `test` and `production` only
 change defaults."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -117,9 +118,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # a publish or a new restriction moves the KB's cache generation for all of them at once, which
 # a per-process cache (locmem) cannot. Several machines share Redis (docs/deployment.md).
 CACHES = {
-    "default": env.cache_url(
-        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=20000&cull_frequency=4"
-    )
+    "default": env.cache_url("CACHE_URL")
+    if "CACHE_URL" in os.environ
+    else {
+        "BACKEND": "home.file_cache.SharedFileCache",
+        "LOCATION": str(env.path("CACHE_DIR", default=str(VAR_DIR / "cache"))),
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    }
 }
 # Sessions: "db" (default) or "cache" — with CACHE_URL=redis://… several app servers share them.
 # "cached_db" writes through to the database and reads from the cache.
