@@ -198,7 +198,7 @@ Written by `{command}` — do not edit by hand.
 - Database: PostgreSQL (`portal_bench`); gunicorn (2 sync workers) pinned to core 0
   (`taskset -c 0`), wrk pinned to core 1; every speed figure is a ratio to the bare view
   `HttpResponse("ok")` through the project's middleware (bench/urls.py), interleaved A/B/A/B,
-  3 rounds of 3 s each, medians. Other work was running on the machine at the same time.
+  3 rounds of 3 s each, medians (the load average above says how busy the machine was).
 
 ## Speed (issue 10 item 3)
 
