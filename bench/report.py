@@ -173,19 +173,22 @@ def locust_summary():
 def main():
     # run.sh passes its command line; scaleout.sh and backup_drill.sh re-run the report to add
     # their sections (var/scaleout.md, var/backup.md) and keep the speed run's command.
+    # What the run measured on (commit, clean or not, machine load) is saved at the run and
+    # reused when the report is written again later.
     if len(sys.argv) > 1:
         command = sys.argv[1]
         now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         commit = subprocess.getoutput("git rev-parse --short HEAD")  # noqa: S605, S607
-        (VAR / "command.txt").write_text(json.dumps([command, now, commit]))
+        changes = "git status --porcelain -- bench helpdesk home kb cms ':!bench/RESULTS.md'"
+        if subprocess.getoutput(changes):  # noqa: S605
+            commit += " (with uncommitted changes)"
+        saved = [command, now, commit, machine()]
+        (VAR / "command.txt").write_text(json.dumps(saved))
     else:
-        saved = VAR / "command.txt"
-        command, now, commit = json.loads(saved.read_text())
-    dirty = (
-        " (with uncommitted changes)"
-        if subprocess.getoutput("git status --porcelain -- bench helpdesk home kb cms")  # noqa: S605, S607
-        else ""
-    )
+        saved = json.loads((VAR / "command.txt").read_text())
+        if len(saved) == 3:  # written before the machine line was saved with it
+            saved.append(machine())
+    command, now, commit, machine_line = saved
     speed, memory = rows(), memory_rows()
     failed = sum(1 for row in speed + memory if row[3] != "pass")
     text = f"""# Benchmark results
@@ -193,8 +196,8 @@ def main():
 Written by `{command}` — do not edit by hand.
 
 - Date of the speed and memory run: {now}
-- Machine: {machine()}
-- Commit: {commit}{dirty}
+- Machine: {machine_line}
+- Commit: {commit}
 - Database: PostgreSQL (`portal_bench`); gunicorn (2 sync workers) pinned to core 0
   (`taskset -c 0`), wrk pinned to core 1; every speed figure is a ratio to the bare view
   `HttpResponse("ok")` through the project's middleware (bench/urls.py), interleaved A/B/A/B,
