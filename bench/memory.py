@@ -30,7 +30,12 @@ def status_kb(pid, key):
 def upload(port):
     state = json.loads((VAR / "state.json").read_text())
     session = Session(port).login("alice@acme.example")
-    path = f"/en/tickets/{state['showcase_ticket']}/"
+    # Any listed ticket but the one the speed figures measure at 20 replies and 5 files.
+    _response, listing = session.request("GET", "/en/tickets/")
+    links = re.findall(rb'href="(/en/tickets/\d+/)"', listing)
+    path = next(
+        p.decode() for p in links if p != f"/en/tickets/{state['showcase_ticket']}/".encode()
+    )
     before = {pid: status_kb(pid, "VmRSS") for pid in workers()}
     boundary = "benchboundary50mb"
     token = session.csrf_form_token(path)

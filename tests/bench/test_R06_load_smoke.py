@@ -73,8 +73,10 @@ def test_R06_the_load_scenario_runs_clean_against_a_live_server(request, portal,
     assert int(stats["Aggregated"]["Failure Count"]) == 0, failures
     for name in ("login", "list", "list filtered", "ticket", f"reply {REPLY_MB} MB", "kb search"):
         assert int(stats[name]["Request Count"]) > 0, f"no {name} request ran"
-    replies = int(stats[f"reply {REPLY_MB} MB"]["Request Count"])
-    assert Reply.objects.filter(body__contains="Load test reply").count() == replies
+    counted = int(stats[f"reply {REPLY_MB} MB"]["Request Count"])
+    # A reply in flight when locust stops is done by the server but not counted by locust.
+    replies = Reply.objects.filter(body__contains="Load test reply").count()
+    assert counted <= replies <= counted + USERS
     files = Attachment.objects.filter(name="load.log.txt")
-    assert files.count() == replies
+    assert files.count() == replies  # every reply with its file, none without
     assert set(files.values_list("size", flat=True)) == {REPLY_BYTES}
