@@ -12,15 +12,24 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
-def clean_html(html: str) -> str:
-    """Allow-listed HTML: no scripts, styles, event handlers or non-http(s)/mailto links."""
+def _clean(html, *, tags, attributes, link_rel):
     return nh3.clean(
         html or "",
+        tags=tags,
+        attributes=attributes,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=link_rel,
+        strip_comments=True,
+    )
+
+
+def clean_html(html: str) -> str:
+    """Allow-listed HTML: no scripts, styles, event handlers or non-http(s)/mailto links."""
+    return _clean(
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
     ).strip()
 
 
@@ -40,11 +49,4 @@ RICH_TEXT_ATTRIBUTES = {
 
 
 def clean_rich_text(html: str) -> str:
-    return nh3.clean(
-        html or "",
-        tags=RICH_TEXT_TAGS,
-        attributes=RICH_TEXT_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _clean(html, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel=None)

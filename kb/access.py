@@ -6,12 +6,12 @@ downloads, the sidebar) goes through that method. Restrictions are keyed on `tra
 a restriction on a page also hides its translations and aliases, and the whole subtree below
 each of them (matched by tree path prefix)."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Value
 from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from helpdesk.permissions import active_contact, is_technician
+from home.versioned_cache import cached
 
 from .conditional import generation
 
@@ -28,13 +28,8 @@ def reads_everything(user) -> bool:
 def _per_generation(name, parts, compute):
     """`compute()` kept until the KB generation moves on (kb.conditional: any publish, move,
     delete, restriction, KB setting, customer or site change), so the two lookups below cost
-    no query on most requests. The timeout bounds per-process caches a signal cannot reach."""
-    key = ":".join(["kb:access", generation(), name, *map(str, parts)])
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, 300)
-    return value
+    no query on most requests."""
+    return cached("kb-access", (generation(), name, *parts), compute)
 
 
 def _portal_root_paths(site_id):
