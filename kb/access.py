@@ -7,7 +7,7 @@ a restriction on a page also hides its translations and aliases, and the whole s
 each of them (matched by tree path prefix)."""
 
 from django.db.models import Exists, OuterRef, Q, Value
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from helpdesk.permissions import active_contact, is_technician
@@ -64,6 +64,12 @@ def _restricted_paths(customer):
     keys = KBRestriction.objects.exclude(customers=None).values("translation_key")
     pages = Page.objects.filter(translation_key__in=keys).annotate(allowed=allowed)
     return list(pages.values_list("path", "allowed"))
+
+
+def wagtail_privacy_in_use() -> bool:
+    """Whether any page has Wagtail's own privacy setting (PageViewRestriction); most portals
+    restrict with KBRestriction only, and then no page needs Wagtail's per-view check."""
+    return _per_generation("privacy", (), PageViewRestriction.objects.exists)
 
 
 def _anonymous_allowed(site) -> bool:

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # Anonymous KB readers get a stored page before sessions and routing (kb.anonymous_cache).
     "kb.anonymous_cache.AnonymousKBCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The request's Wagtail Site from the cache (Wagtail asks the database every time).
+    "home.site_cache.CachedSiteMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "helpdesk.accounts.two_factor.AdminTwoFactorMiddleware",
     # KB articles answer If-None-Match before routing (kb.conditional), after the checks above.
     "kb.conditional.KBConditionalGetMiddleware",
+    # KB URLs route to the page remembered for them (kb.route_cache) instead of a tree walk.
+    "kb.route_cache.KBRouteCacheMiddleware",
     # Last, as django-axes asks; its lockout answer is the view's own (see AXES_*).
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,7 +128,14 @@ CACHES = {
         "BACKEND": "home.file_cache.SharedFileCache",
         "LOCATION": str(env.path("CACHE_DIR", default=str(VAR_DIR / "cache"))),
         "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
-    }
+    },
+    # Wagtail writes an image's rendition to this cache every time the image is shown (the
+    # portal logo: on every page); kept in process memory, that costs no file write.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
 # Sessions: "db" (default) or "cache" — with CACHE_URL=redis://… several app servers share them.
 # "cached_db" writes through to the database and reads from the cache.

@@ -7,11 +7,17 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageManager, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
 from home.models import BasePage
 
-from ..access import KBPageQuerySet, page_is_readable, readable_filter, reads_everything
+from ..access import (
+    KBPageQuerySet,
+    page_is_readable,
+    readable_filter,
+    reads_everything,
+    wagtail_privacy_in_use,
+)
 from ..anonymous_cache import mark_anonymous_cacheable
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
@@ -76,6 +82,13 @@ class KBPage(RoutablePageMixin, BasePage):
         patch_cache_control(response, private=True, no_cache=True)
         mark_anonymous_cacheable(request, response)
         return response
+
+    def get_view_restrictions(self):
+        """Wagtail's privacy settings on this page and its ancestors, checked by Wagtail on
+        every view (two queries); skipped while no page in any tree has one."""
+        if not wagtail_privacy_in_use():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def route(self, request, path_components):
         try:

@@ -1,0 +1,91 @@
+"""KB page routing from the cache. Wagtail finds a page by walking the tree from the site's
+localized home (locale, home, its translation, then the page: six queries for an article);
+the answer for a URL only changes when pages move, are renamed, published or unpublished —
+all of which move the KB generation (kb.conditional, kb.signals). So the page a KB URL routed
+to is remembered per site, URL and generation, and the next request loads just that page.
+
+Only routing is skipped: Wagtail's serve view still runs its hooks (view restrictions), and
+the page still checks its reader (KBPage.serve) and that it is live (`route`). Only URLs that
+name a page and a fixed sub-route (no URL arguments, such as a keyword) are stored, so the
+number of keys is bounded by the pages, not by what visitors type."""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from .conditional import generation, is_kb_path
+
+TIMEOUT = 24 * 3600
+KEY_MARK = "_kb_route_key"
+
+
+def _key(site, path):
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    return f"kb:route:{generation()}:{site.pk}:{digest}"
+
+
+def _replay(request, stored):
+    """The route result of the stored page, or None (Wagtail's serve view answers 404)."""
+    page_id, content_type_id, remaining = stored
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    try:
+        page = model.objects.select_related("locale").get(pk=page_id)
+        return page.route(request, list(remaining))
+    except (model.DoesNotExist, Http404):
+        return None
+
+
+def _to_store(request, site, components):
+    """(page id, content type id, sub-route components) of the route Wagtail just found, or
+    None when it is not one to keep."""
+    from .models.base import KBPage
+
+    result = getattr(request, "_wagtail_route_for_request", None)
+    if result is None:
+        return None
+    page, args, kwargs = result
+    if not isinstance(page, KBPage) or kwargs:
+        return None
+    if args:
+        _view, view_args, view_kwargs = args
+        if view_args or view_kwargs:
+            return None
+    consumed = page.depth - site.root_page.depth
+    return page.pk, page.content_type_id, tuple(components[consumed:])
+
+
+class KBRouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, KEY_MARK, None)
+        if pending is not None:
+            key, site, components = pending
+            stored = _to_store(request, site, components)
+            if stored is not None:
+                cache.set(key, stored, TIMEOUT)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or not is_kb_path(request.path_info):
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        components = [part for part in path.split("/") if part]
+        key = _key(site, request.path_info)
+        stored = cache.get(key)
+        if stored is None:
+            setattr(request, KEY_MARK, (key, site, components))
+        else:
+            request._wagtail_route_for_request = _replay(request, stored)
+        return None
