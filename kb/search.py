@@ -1,7 +1,23 @@
-"""Listings reached through the KB root's routes: search and keyword pages."""
+"""Listings reached through the KB root's routes: search and keyword pages.
+
+On PostgreSQL a search ranks at most CANDIDATES articles, however many match. Wagtail's database
+backend filters on the concatenated title and body vectors (no GIN index can answer that) and
+ranks every match with ts_rank before it keeps the best ones, so a common word cost as much as
+the knowledge base is large. Here the matches are first narrowed to at most CANDIDATES articles
+inside the reader's scope (read policy, language and portal apply before the cap): title matches
+first (the title's GIN index can find them), then articles matching in their body only, newest
+(highest id) first in each group. Picking them ranks nothing; Wagtail then ranks only them.
+
+The trade-off: when more than CANDIDATES articles match, the ranking sees the first CANDIDATES of
+them, title matches before body-only ones, so an older match, or a body-only one, can be missing
+from the hundred hits listed; the page then says "more than 100" and asks for more words. Other
+backends (SQLite in development and tests, OpenSearch) rank every match, as before.
+"""
 
 from math import ceil
 
+from django.contrib.postgres.search import SearchVectorExact
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,15 +30,52 @@ PAGE_SIZE = 10
 # Hits a search lists (ten pages); beyond that the page says "more than 100" and asks for more
 # words: counting every match would cost as much as the knowledge base is large.
 MAX_RESULTS = 100
+# Matches a search ranks at most, on PostgreSQL (see the module docstring).
+CANDIDATES = 1000
 
 
 def search_articles(queryset, query):
     """Wagtail search over an already scoped queryset (filters only on declared FilterFields),
-    given plain words only, so odd input cannot break the backend's query syntax (C-30)."""
+    given plain words only, so odd input cannot break the backend's query syntax (C-30). On
+    PostgreSQL only the candidates are ranked (`_candidates`); the web page and the API share
+    this one policy."""
     words = terms(query)
     if not words:
         return queryset.none()
-    return queryset.search(" ".join(words), operator="and")
+    text = " ".join(words)
+    results = queryset.search(text, operator="and")
+    tsquery = _postgres_tsquery(results)
+    if tsquery is None:
+        return results
+    return queryset.filter(pk__in=_candidates(queryset, tsquery)).search(text, operator="and")
+
+
+def _postgres_tsquery(results):
+    """The tsquery Wagtail's PostgreSQL backend matches with (so candidates match exactly as the
+    ranked search does), or None on any other backend."""
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+
+    if not isinstance(results, PostgresSearchResults):
+        return None
+    compiler = results.query_compiler
+    return compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+
+
+def _candidates(queryset, tsquery):
+    """The pks of at most CANDIDATES matching articles of the scoped `queryset`: title matches,
+    then body-only matches to fill up, newest first in each group. One subquery of the ranked
+    search, not a query of its own: PostgreSQL reads a UNION ALL's branches in order and stops
+    at the LIMIT, so the body branch runs only when titles leave room."""
+    cap = max(CANDIDATES, MAX_RESULTS + 1)  # a capped search always fills the page: "more"
+
+    def matches(vector):
+        # On the one index entry joined, like Wagtail's own filter (not a second join).
+        return SearchVectorExact(F(f"index_entries__{vector}"), tsquery)
+
+    in_title = queryset.filter(matches("title"))
+    in_body_only = queryset.filter(matches("body"), ~Q(matches("title")))
+    first, fill = (group.order_by("-pk").values("pk")[:cap] for group in (in_title, in_body_only))
+    return first.union(fill, all=True)[:cap]
 
 
 def _fetch(results):

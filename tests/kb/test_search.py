@@ -3,13 +3,22 @@
 import re
 
 import pytest
+from django.db import connection
 
+from home.demo import sync_locale_trees
 from kb.highlight import highlight, terms
+from kb.models import KBArticlePage
 from kb.search import MAX_RESULTS, PAGE_SIZE, ResultsPage, search_articles
+from tests.factories import PortalFactory
 
-from .builders import article
+from .builders import article, category, kb_root, section
 
 pytestmark = pytest.mark.django_db
+
+# The candidate cap is the PostgreSQL backend's path; other backends rank every match.
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search candidate cap runs on PostgreSQL only"
+)
 
 
 def test_highlight_escapes_then_marks():
@@ -109,3 +118,75 @@ def test_results_come_in_the_backends_ranking_order(printers, globex_user, kb):
     assert len(ranked) == 5
     page = ResultsPage(search_articles(articles, "printer guide"), 1)
     assert [hit.pk for hit in page] == ranked[:PAGE_SIZE]
+
+
+def test_under_the_cap_the_ranking_is_the_backends_own(printers, kb):
+    article(kb.section, "Printer guide for printer drivers", slug="drivers", summary="printer")
+    articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
+    own = [page.pk for page in articles.search("printer guide", operator="and")[:MAX_RESULTS]]
+    assert len(own) == 6
+    assert [page.pk for page in search_articles(articles, "printer guide")[:MAX_RESULTS]] == own
+
+
+def small_cap(monkeypatch, candidates, results):
+    monkeypatch.setattr("kb.search.CANDIDATES", candidates)
+    monkeypatch.setattr("kb.search.MAX_RESULTS", results)
+
+
+@postgres_only
+def test_title_matches_are_candidates_before_newer_body_only_matches(kb, monkeypatch):
+    small_cap(monkeypatch, candidates=3, results=2)
+    titled = article(kb.section, "Printer setup", slug="printer-setup")
+    for n in range(5):
+        article(kb.section, f"Toner {n}", slug=f"toner-{n}", summary="Refill the printer toner.")
+    articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
+    candidates = list(search_articles(articles, "printer")[:100])
+    # The oldest match is kept because it matches in its title; the newest body-only ones fill up.
+    assert [page.slug for page in candidates] == ["printer-setup", "toner-4", "toner-3"]
+    page = ResultsPage(search_articles(articles, "printer"), 1)
+    assert [hit.pk for hit in page] == [titled.pk, candidates[1].pk]
+    assert page.more
+
+
+@postgres_only
+def test_a_capped_search_always_says_there_are_more(kb, monkeypatch):
+    small_cap(monkeypatch, candidates=1, results=4)
+    for n in range(6):
+        article(kb.section, f"Printer guide {n}", slug=f"printer-guide-{n}")
+    articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
+    page = ResultsPage(search_articles(articles, "printer"), 1)
+    assert page.count == 4 and page.more
+
+
+@pytest.fixture
+def newer_unreadable_matches(kb):
+    """Three readable printer articles, then newer matches a Globex reader must not get: Acme-only
+    ones, another portal's, and (after the tree sync) German and Italian copies of them all."""
+    readable = [article(kb.section, f"Printer guide {n}", slug=f"guide-{n}") for n in range(3)]
+    for n in range(3):
+        article(kb.private_section, f"Acme printer {n}", slug=f"acme-printer-{n}")
+    initech = section(category(kb_root(PortalFactory(hostname="initech.localhost")), "Devices"))
+    for n in range(3):
+        article(initech, f"Initech printer {n}", slug=f"initech-printer-{n}")
+    sync_locale_trees()
+    every_match = KBArticlePage.objects.live().search("printer", operator="and")
+    assert len(list(every_match)) > 20  # all of them are indexed and match
+    return {page.pk for page in readable}
+
+
+@postgres_only
+def test_the_read_scope_applies_before_the_cap(
+    client, kb, globex_user, newer_unreadable_matches, monkeypatch
+):
+    small_cap(monkeypatch, candidates=3, results=2)
+    articles = KBArticlePage.objects.readable_by(globex_user).descendant_of(kb.root)
+    articles = articles.filter(locale_id=kb.root.locale_id)
+    # Every candidate slot goes to a readable article, though the others are newer.
+    assert {page.pk for page in search_articles(articles, "printer")[:100]} == (
+        newer_unreadable_matches
+    )
+    client.force_login(globex_user)
+    html = client.get("/en/kb/search/", {"q": "printer"}).content.decode()
+    assert "More than 2 articles found" in html and html.count("Printer</mark> guide") == 2
+    api = client.get("/api/v1/kb/articles/", {"q": "printer", "limit": 20}).json()["results"]
+    assert {item["id"] for item in api} == newer_unreadable_matches
