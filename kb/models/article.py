@@ -27,7 +27,6 @@ from ..access import reads_everything
 from ..conditional import generation, mark_article_response
 from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
-from .pages import KnowledgeBasePage
 from .rating import ArticleRating, rate_article
 
 
@@ -144,9 +143,7 @@ class KBArticlePage(KBPage):
         context["reader_scope"] = self.reader_scope(request)
         context["attachments"] = self.attachments.select_related("document")
         context["article_keywords"] = self.keywords.all()
-        context["kb_root"] = next(
-            (page for page in self.breadcrumbs() if isinstance(page, KnowledgeBasePage)), None
-        )
+        context["kb_root"] = SimpleLazyObject(self.kb_root)  # for keyword links, when rendered
         if request.user.is_authenticated:
             context["my_rating"] = ArticleRating.objects.filter(
                 article__translation_key=self.translation_key,

@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
 from home.models import BasePage
+from home.versioned_cache import cached
 
 from ..access import (
     KBPageQuerySet,
@@ -19,6 +20,7 @@ from ..access import (
     wagtail_privacy_in_use,
 )
 from ..anonymous_cache import mark_anonymous_cacheable
+from ..conditional import generation
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
 
@@ -108,8 +110,18 @@ class KBPage(RoutablePageMixin, BasePage):
         return context
 
     def breadcrumbs(self):
-        """Ancestors from the portal home down (their readability follows from this page's)."""
-        if not hasattr(self, "_kb_breadcrumbs"):
-            ancestors = self.get_ancestors().filter(depth__gte=2).specific(defer=True)
-            self._kb_breadcrumbs = list(ancestors)
-        return self._kb_breadcrumbs
+        """Title and URL of the ancestors from the portal home down (their readability follows
+        from this page's), kept per KB generation: titles, slugs and moves all move it on."""
+
+        def compute():
+            ancestors = self.get_ancestors().filter(depth__gte=2)
+            # The path within the site (what {% pageurl %} gives for the request's own site).
+            return [{"title": page.title, "url": page.get_url_parts()[2]} for page in ancestors]
+
+        return cached("kb-breadcrumbs", (generation(), self.pk), compute)
+
+    def kb_root(self):
+        """The knowledge base this page belongs to (itself for the KB root)."""
+        from .pages import KnowledgeBasePage
+
+        return KnowledgeBasePage.objects.ancestor_of(self, inclusive=True).first()

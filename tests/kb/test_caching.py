@@ -16,6 +16,13 @@ OPEN_URL = "/en/kb/network/vpn/connect-to-the-vpn/"
 SECRET_URL = "/en/kb/network/acme-gateways/acme-gateway-addresses/"
 
 
+@pytest.fixture(autouse=True)
+def _no_cached_route(monkeypatch):
+    """These tests change stored rows behind the caches to see which body fragment is served;
+    the routed page, cached as loaded (kb.route_cache), would hide the change itself."""
+    monkeypatch.setattr("kb.route_cache.TIMEOUT", 0)
+
+
 def set_body_behind_the_cache(page, text):
     """Change the stored body without a publish (no signal, same revision): only a reader
     whose fragment is not cached sees the new text."""
