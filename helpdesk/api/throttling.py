@@ -1,0 +1,42 @@
+"""The API's request rates per user and per anonymous client, as fixed-window counters.
+
+DRF's throttles keep every request time of the last window in the cache and rewrite that list
+on each call: at 1,200 requests a minute, a list of up to 1,200 floats pickled and written per
+request. A counter per window holds the same limit in a constant-size entry. The price: a
+client may spend one window's allowance at its end and the next one's at the start of the
+next. `incr` is atomic on Redis; the shared file cache may lose a concurrent increment, which
+lets at most one more request through. The login (token) endpoint keeps DRF's sliding window
+(ScopedRateThrottle), where ten a minute must mean ten."""
+
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+
+
+class FixedWindowThrottle(SimpleRateThrottle):
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        key = self.get_cache_key(request, view)
+        if key is None:
+            return True
+        self.now = self.timer()
+        window = int(self.now // self.duration)
+        self.window_ends = (window + 1) * self.duration
+        key = f"{key}:{window}"
+        self.cache.add(key, 0, self.duration + 1)
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's entry expired between add and incr
+            count = 1
+            self.cache.set(key, count, self.duration + 1)
+        return count <= self.num_requests
+
+    def wait(self):
+        return max(0.0, self.window_ends - self.now)
+
+
+class UserThrottle(FixedWindowThrottle, UserRateThrottle):
+    pass
+
+
+class AnonThrottle(FixedWindowThrottle, AnonRateThrottle):
+    pass
