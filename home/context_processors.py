@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from .navigation import sidebar_for
 
@@ -15,8 +16,17 @@ def portal_shell(request):
 
 
 def _languages(request):
+    """The page in each language. Every portal URL starts with its language and no path
+    segment is translated (cms/urls.py), so swapping the prefix is what `translate_url`
+    would answer — without resolving and reversing the URL five times."""
     current_path = request.get_full_path()
+    prefix = f"/{get_language()}/"
+    rest = current_path[len(prefix) :] if current_path.startswith(prefix) else None
     return [
-        {"code": code, "name": name, "url": translate_url(current_path, code)}
+        {
+            "code": code,
+            "name": name,
+            "url": f"/{code}/{rest}" if rest is not None else translate_url(current_path, code),
+        }
         for code, name in settings.LANGUAGES
     ]

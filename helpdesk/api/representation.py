@@ -4,7 +4,7 @@ Plain functions rather than nested DRF serializers: a page of 100 tickets serial
 few loops with a fixed number of queries (select_related + two prefetches + one settings
 query), and a hidden field is simply never written (absent, not null)."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import translation
 from wagtail.models import Site
 
@@ -48,8 +48,11 @@ def _language():
 
 
 def _own_files(ticket_ids):
-    """{ticket id: [its own attachments]} in one query (files of replies are the replies')."""
+    """{ticket id: [its own attachments]} in one query (files of replies are the replies');
+    none when no ticket has any."""
     files = {}
+    if not ticket_ids:
+        return files
     rows = Attachment.objects.filter(ticket__in=ticket_ids, reply__isnull=True)
     for item in rows.order_by("created_at", "id"):
         files.setdefault(item.ticket_id, []).append(item)
@@ -75,7 +78,8 @@ def _dicts(rows, *, schema, customers, portals, names):
     """The API dicts: `rows` carry the Ticket attributes a representation reads (instances or
     plain rows); `customers` maps customer id to (name, portal id), `portals` portal id to its
     Site, `names` user id to display name."""
-    files = _own_files([row.id for row in rows])
+    # Plain rows say whether the ticket has files of its own (most have none).
+    files = _own_files([row.id for row in rows if getattr(row, "has_own_files", True)])
     bases = portal_base_urls(portals.values())
     builtin = _code_maps(spec.key for spec in schema.builtin() if spec.visible)
     custom = [spec.key for spec in schema.custom() if spec.visible]
@@ -142,9 +146,12 @@ ROW_COLUMNS = (
 
 def fetch_rows(tickets, limit):
     """`ticket_page`'s reader for the API list: named rows (with the sort key when it is the
-    annotated priority order), not instances."""
+    annotated priority order), not instances, each saying whether the ticket has files of its
+    own, so that the files are looked up only when some have."""
     extra = ["priority_order"] if "priority_order" in tickets.query.annotations else []
-    return list(tickets.values_list(*ROW_COLUMNS, *extra, named=True)[:limit])
+    own_files = Attachment.objects.filter(ticket=OuterRef("pk"), reply__isnull=True)
+    tickets = tickets.annotate(has_own_files=Exists(own_files))
+    return list(tickets.values_list(*ROW_COLUMNS, *extra, "has_own_files", named=True)[:limit])
 
 
 def _row_name(row, person):

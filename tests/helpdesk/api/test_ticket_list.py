@@ -253,15 +253,17 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize("who", ["A1", "A_main", "staff"])
-def test_query_count_is_constant_in_tickets(world, who, django_assert_num_queries):
+def test_query_count_is_constant_in_tickets(world, who):
     client = world.client(who)
     _bulk_tickets(world.A1.contact, 10)
     client.get(LIST)  # warm the field-schema cache, as in any running server
     at_ten = _queries(client, f"{LIST}?page_size=100")
     assert at_ten <= API_LIST_MAX
     _bulk_tickets(world.A1.contact, 990)
-    with django_assert_num_queries(at_ten):
-        response = client.get(f"{LIST}?page_size=100")
+    # The newest 100 now have no files of their own: the files query is left out, so the
+    # count may drop by one, never grow.
+    assert _queries(client, f"{LIST}?page_size=100") in (at_ten, at_ten - 1)
+    response = client.get(f"{LIST}?page_size=100")
     assert len(response.json()["results"]) == 100
 
 
