@@ -5,11 +5,12 @@ backend filters on the concatenated title and body vectors (no GIN index can ans
 ranks every match with ts_rank before it keeps the best ones, so a common word cost as much as
 the knowledge base is large. Here the matches are first narrowed to at most CANDIDATES articles
 inside the reader's scope (read policy, language and portal apply before the cap): title matches
-first (the title's GIN index can find them), then articles matching in their body only, newest
-(highest id) first in each group. Picking them ranks nothing; Wagtail then ranks only them.
+first (the title's GIN index can find them), then the other matches (a word in the body), newest
+(highest id) first in each group; the match test is Wagtail's own. Picking them ranks nothing;
+Wagtail then ranks only them.
 
 The trade-off: when more than CANDIDATES articles match, the ranking sees the first CANDIDATES of
-them, title matches before body-only ones, so an older match, or a body-only one, can be missing
+them, title matches before the others, so an older match, or one not in the title, can be missing
 from the hundred hits listed; the page then says "more than 100" and asks for more words. Other
 backends (SQLite in development and tests, OpenSearch) rank every match, as before.
 """
@@ -18,6 +19,7 @@ from math import ceil
 
 from django.contrib.postgres.search import SearchVectorExact
 from django.db.models import F, Q
+from django.db.models.expressions import CombinedExpression
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -44,37 +46,50 @@ def search_articles(queryset, query):
         return queryset.none()
     text = " ".join(words)
     results = queryset.search(text, operator="and")
-    tsquery = _postgres_tsquery(results)
-    if tsquery is None:
+    tsqueries = _postgres_tsqueries(results)
+    if tsqueries is None:
         return results
-    return queryset.filter(pk__in=_candidates(queryset, tsquery)).search(text, operator="and")
+    candidates = _candidates(queryset, *tsqueries)
+    return queryset.filter(pk__in=candidates).search(text, operator="and")
 
 
-def _postgres_tsquery(results):
-    """The tsquery Wagtail's PostgreSQL backend matches with (so candidates match exactly as the
-    ranked search does), or None on any other backend."""
+def _postgres_tsqueries(results):
+    """The tsquery Wagtail's PostgreSQL backend matches with (every word) and the same words
+    joined by OR, built by Wagtail's own compiler so that candidates match exactly as the ranked
+    search does; None on any other backend."""
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+    from modelsearch.query import PlainText
 
-    if not isinstance(results, PostgresSearchResults):
+    compiler = getattr(results, "query_compiler", None)
+    if not isinstance(results, PostgresSearchResults) or not isinstance(compiler.query, PlainText):
         return None
-    compiler = results.query_compiler
-    return compiler.build_tsquery(compiler.query, config=compiler.get_config(results.backend))
+    config = compiler.get_config(results.backend)
+    every = compiler.build_tsquery(compiler.query, config=config)
+    if every is None:
+        return None
+    any_word = PlainText(compiler.query.query_string, operator="or")
+    return every, compiler.build_tsquery(any_word, config=config)
 
 
-def _candidates(queryset, tsquery):
-    """The pks of at most CANDIDATES matching articles of the scoped `queryset`: title matches,
-    then body-only matches to fill up, newest first in each group. One subquery of the ranked
-    search, not a query of its own: PostgreSQL reads a UNION ALL's branches in order and stops
-    at the LIMIT, so the body branch runs only when titles leave room."""
+def _candidates(queryset, every_word, any_word):
+    """The pks of at most CANDIDATES articles of the scoped `queryset` that Wagtail's search
+    matches: those with every word in the title, then the others (every word in title and body
+    together, Wagtail's test), newest first in each group. The others always have one of the
+    words in the body, which the body's GIN index finds before the exact test (stop words drop
+    out of both tsqueries alike). One subquery of the ranked search, not a query of its own:
+    PostgreSQL reads a UNION ALL's branches in order and stops at the LIMIT, so the second branch
+    runs only when titles leave room. That branch still tests every article with one of the
+    words in its body: a search with few title matches costs about what Wagtail's own filter
+    did; what the cap bounds is the ranking."""
     cap = max(CANDIDATES, MAX_RESULTS + 1)  # a capped search always fills the page: "more"
-
-    def matches(vector):
-        # On the one index entry joined, like Wagtail's own filter (not a second join).
-        return SearchVectorExact(F(f"index_entries__{vector}"), tsquery)
-
-    in_title = queryset.filter(matches("title"))
-    in_body_only = queryset.filter(matches("body"), ~Q(matches("title")))
-    first, fill = (group.order_by("-pk").values("pk")[:cap] for group in (in_title, in_body_only))
+    # All on the one index entry joined (one filter() call each), like Wagtail's own filter.
+    title, body = F("index_entries__title"), F("index_entries__body")
+    in_title = SearchVectorExact(title, every_word)
+    in_title_and_body = SearchVectorExact(CombinedExpression(title, "||", body), every_word)
+    word_in_body = SearchVectorExact(body, any_word)
+    first = queryset.filter(in_title)
+    fill = queryset.filter(word_in_body, in_title_and_body, ~Q(in_title))
+    first, fill = (group.order_by("-pk").values("pk")[:cap] for group in (first, fill))
     return first.union(fill, all=True)[:cap]
 
 

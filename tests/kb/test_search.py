@@ -128,6 +128,16 @@ def test_under_the_cap_the_ranking_is_the_backends_own(printers, kb):
     assert [page.pk for page in search_articles(articles, "printer guide")[:MAX_RESULTS]] == own
 
 
+def test_words_split_between_title_and_body_match_as_in_the_backend(kb):
+    split = article(kb.section, "Printer setup", slug="printer-setup", summary="Refill the toner.")
+    article(kb.section, "Toner only", slug="toner-only", summary="Nothing about the other word.")
+    articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
+    for query in ("printer toner", "the printer toner"):  # "the": a stop word on PostgreSQL
+        own = [page.pk for page in articles.search(query, operator="and")]
+        assert own == [split.pk]
+        assert [page.pk for page in search_articles(articles, query)[:MAX_RESULTS]] == own
+
+
 def small_cap(monkeypatch, candidates, results):
     monkeypatch.setattr("kb.search.CANDIDATES", candidates)
     monkeypatch.setattr("kb.search.MAX_RESULTS", results)
@@ -152,6 +162,8 @@ def test_title_matches_are_candidates_before_newer_body_only_matches(kb, monkeyp
 def test_a_capped_search_always_says_there_are_more(kb, monkeypatch):
     small_cap(monkeypatch, candidates=1, results=4)
     for n in range(6):
+        article(kb.section, f"Toner {n}", slug=f"toner-{n}", summary="Refill the printer toner.")
+    for n in range(2):  # the newest: a title match must not take a second candidate slot
         article(kb.section, f"Printer guide {n}", slug=f"printer-guide-{n}")
     articles = KBArticlePage.objects.live().filter(locale_id=kb.root.locale_id)
     page = ResultsPage(search_articles(articles, "printer"), 1)
