@@ -1,7 +1,6 @@
 """The article: body blocks, attached documents, keywords and related articles."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -22,12 +21,13 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from helpdesk.permissions import active_contact
+from home.versioned_cache import cached
 
 from ..access import reads_everything
 from ..conditional import generation, mark_article_response
 from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
-from .rating import ArticleRating, rate_article
+from .rating import ArticleRating, rate_article, source_article
 
 
 class RatingForm(forms.Form):
@@ -145,10 +145,15 @@ class KBArticlePage(KBPage):
         context["article_keywords"] = self.keywords.all()
         context["kb_root"] = SimpleLazyObject(self.kb_root)  # for keyword links, when rendered
         if request.user.is_authenticated:
+            # The vote counts for the source article (kb.models.rating): its id is kept per
+            # KB generation, so this is one look-up on the (article, user) unique index.
+            source_id = cached(
+                "kb-source-article",
+                (generation(), self.translation_key),
+                lambda: source_article(self).pk,
+            )
             context["my_rating"] = ArticleRating.objects.filter(
-                article__translation_key=self.translation_key,
-                article__locale__language_code=settings.LANGUAGE_CODE,
-                user=request.user,
+                article_id=source_id, user=request.user
             ).first()
         return context
 
