@@ -280,3 +280,25 @@ def test_query_count_is_constant_in_custom_fields(world, who, django_assert_num_
     with django_assert_num_queries(at_one):
         response = client.get(f"{LIST}?page_size=30")
     assert len(response.json()["results"][0]["custom_fields"]) == 5
+
+
+def test_a_renamed_customer_and_a_moved_portal_show_on_the_next_list(world):
+    """Customers and portals are cached for the list (helpdesk.api.representation)."""
+    from helpdesk.models import PortalSettings
+
+    customer = world.A1.contact.customer
+    portal = customer.portal
+    portal_settings = PortalSettings.for_site(portal)
+    portal_settings.public_base_url = ""  # links then use the site's own address
+    portal_settings.save()
+    client = world.client("A1")
+    before = client.get(LIST).json()["results"][0]
+    customer.name = "Acme Renamed"
+    customer.save()
+    portal.hostname = "support.renamed.localhost"
+    portal.port = 8080
+    portal.save()
+    after = client.get(LIST).json()["results"][0]
+    assert before["customer"] == "Acme Corp"
+    assert after["customer"] == "Acme Renamed"
+    assert after["url"].startswith("http://support.renamed.localhost:8080/")
