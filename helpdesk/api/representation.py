@@ -4,9 +4,12 @@ Plain functions rather than nested DRF serializers: a page of 100 tickets serial
 few loops with a fixed number of queries (select_related + two prefetches + one settings
 query), and a hidden field is simply never written (absent, not null)."""
 
+import json
 from functools import partial
 
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+import orjson
+from django.db.models import Exists, OuterRef, Prefetch, TextField, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.utils import translation
 from wagtail.models import Site
 
@@ -97,7 +100,7 @@ def _dicts(rows, *, schema, customers, portals, names):
         for key, attname, codes in builtin:
             pk = getattr(row, attname)
             data[key] = codes[pk] if pk in codes else _code(key, pk)
-        values = row.custom_values or {}
+        values = _custom_values(row)
         data["custom_fields"] = {key: values.get(key) for key in custom}
         data["customer"] = customer
         data["requester"] = names.get(row.requester_id)
@@ -133,7 +136,6 @@ ROW_COLUMNS = (
     "title",
     "description",
     *(f"{name}_id" for name in LOOKUP_FIELDS),
-    "custom_values",
     "customer_id",
     "requester_id",
     "assignee_id",
@@ -150,11 +152,27 @@ ROW_COLUMNS = (
 def fetch_rows(tickets, limit):
     """`ticket_page`'s reader for the API list: named rows (with the sort key when it is the
     annotated priority order), not instances, each saying whether the ticket has files of its
-    own, so that the files are looked up only when some have."""
+    own, so that the files are looked up only when some have. The custom values come as JSON
+    text for orjson (`_custom_values`): the stdlib decoder was a tenth of the list's time."""
     extra = ["priority_order"] if "priority_order" in tickets.query.annotations else []
     own_files = Attachment.objects.filter(ticket=OuterRef("pk"), reply__isnull=True)
-    tickets = tickets.annotate(has_own_files=Exists(own_files))
-    return list(tickets.values_list(*ROW_COLUMNS, *extra, "has_own_files", named=True)[:limit])
+    tickets = tickets.annotate(
+        has_own_files=Exists(own_files),
+        custom_values_json=Cast("custom_values", TextField()),
+    )
+    columns = (*ROW_COLUMNS, *extra, "has_own_files", "custom_values_json")
+    return list(tickets.values_list(*columns, named=True)[:limit])
+
+
+def _custom_values(row):
+    """The custom field values of a ticket instance or of a plain row of `fetch_rows`."""
+    text = getattr(row, "custom_values_json", None)
+    if text is None:
+        return getattr(row, "custom_values", None) or {}
+    try:
+        return orjson.loads(text) or {}
+    except orjson.JSONDecodeError:  # e.g. an integer beyond 64 bits
+        return json.loads(text) or {}
 
 
 def _row_name(row, person):
