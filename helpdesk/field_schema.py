@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -181,10 +182,21 @@ def field_schema_for(user, *, language=None, customer=None):
     portal visibility, and only the ticket types their customer may use.
 
     `customer` overrides the contact's own customer (a technician filing for a customer)."""
+    from home.page_versions import PORTAL_CONFIG
+    from home.versioned_cache import cached
+
     staff = is_technician(user)
     if customer is None and not staff:
         contact = active_contact(user)
         customer = contact.customer if contact else None
+    # Built once per PORTAL_CONFIG version (any field setting, look-up, custom field, customer
+    # or portal setting moves it on): every portal page and API call asks for it.
+    # The built-in labels follow the active language, the look-up labels `language`.
+    parts = ("field-schema", staff, customer.pk if customer else None, language, get_language())
+    return cached(PORTAL_CONFIG, parts, lambda: _build_schema(staff, customer, language))
+
+
+def _build_schema(staff, customer, language):
     type_ids = allowed_type_ids(customer) if customer is not None else None
     config = field_config()
     specs = []
