@@ -145,17 +145,26 @@ class KBArticlePage(KBPage):
         context["article_keywords"] = self.keywords.all()
         context["kb_root"] = SimpleLazyObject(self.kb_root)  # for keyword links, when rendered
         if request.user.is_authenticated:
-            # The vote counts for the source article (kb.models.rating): its id is kept per
-            # KB generation, so this is one look-up on the (article, user) unique index.
-            source_id = cached(
-                "kb-source-article",
-                (generation(), self.translation_key),
-                lambda: source_article(self).pk,
-            )
-            context["my_rating"] = ArticleRating.objects.filter(
-                article_id=source_id, user=request.user
-            ).first()
+            context["my_rating"] = self.vote_of(request.user)
         return context
+
+    def vote_of(self, user):
+        """`user`'s vote on this article ({"helpful", "comment"}) or None. The vote counts for
+        the source article (kb.models.rating). Both the source article's id and the reader's
+        votes (a handful of rows) are kept per KB generation, which every vote moves on."""
+        key = (generation(), self.translation_key)
+        source_id = cached("kb-source-article", key, lambda: source_article(self).pk)
+        votes = cached(
+            "kb-votes-of",
+            (generation(), user.pk),
+            lambda: {
+                article_id: {"helpful": helpful, "comment": comment}
+                for article_id, helpful, comment in ArticleRating.objects.filter(
+                    user=user
+                ).values_list("article_id", "helpful", "comment")
+            },
+        )
+        return votes.get(source_id)
 
     @path("rating/", name="rating")
     def rating(self, request):

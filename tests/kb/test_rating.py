@@ -91,3 +91,18 @@ def test_the_kb_root_lists_the_most_helpful_articles_in_every_language(client, k
     html = client.get("/de/kb/").content.decode()
     helpful = html.split('<section class="kb-helpful">', 1)[1].split("</section>", 1)[0]
     assert 'href="/de/kb/network/vpn/connect-to-the-vpn/"' in helpful
+
+
+def test_the_page_shows_the_readers_vote_as_it_changes(client, kb, globex_user, acme_user):
+    """Votes are read from a per-reader cache (KBArticlePage.vote_of); every vote renews it."""
+    client.force_login(globex_user)
+    url = ARTICLE.format(lang="en")
+    assert "You found this article" not in client.get(url).content.decode()
+    vote(client, url, "yes", "Clear steps")
+    html = client.get(url).content.decode()
+    assert "You found this article helpful." in html and ">Clear steps</textarea>" in html
+    vote(client, ARTICLE.format(lang="it"), "no", "Troppo breve")
+    html = client.get(url).content.decode()
+    assert "You found this article not helpful." in html and ">Troppo breve</textarea>" in html
+    client.force_login(acme_user)  # somebody else's vote is not theirs
+    assert "You found this article" not in client.get(url).content.decode()
