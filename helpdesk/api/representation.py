@@ -5,10 +5,12 @@ few loops with a fixed number of queries (select_related + two prefetches + one 
 query), and a hidden field is simply never written (absent, not null)."""
 
 import json
-from functools import partial
+from collections import namedtuple
+from datetime import UTC, datetime
+from functools import lru_cache, partial
 
 import orjson
-from django.db.models import Exists, OuterRef, Prefetch, TextField, prefetch_related_objects
+from django.db.models import Exists, Func, OuterRef, Prefetch, TextField, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.utils import translation
 from wagtail.models import Site
@@ -139,29 +141,63 @@ ROW_COLUMNS = (
     "customer_id",
     "requester_id",
     "assignee_id",
-    "created_at",
-    "updated_at",
     *(
         f"{person}__{name}"
         for person in ("requester", "assignee")
         for name in ("first_name", "last_name", "is_staff")
     ),
 )
+TIMESTAMPS = ("created_at", "updated_at")
+
+
+class UTCTimestampText(Func):
+    """A timestamp as ISO 8601 text in UTC without offset, for `datetime.fromisoformat`:
+    psycopg's Python loader behind Django's time-zone loader took a tenth of the API list's
+    time for its 200 timestamps. SQLite keeps them as such text already."""
+
+    output_field = TextField()
+    template = "%(expressions)s"  # SQLite: the stored UTC value as it is
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def _utc(value):
+    """A `UTCTimestampText` value as an aware datetime (SQLite's driver may parse it already)."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def fetch_rows(tickets, limit):
     """`ticket_page`'s reader for the API list: named rows (with the sort key when it is the
     annotated priority order), not instances, each saying whether the ticket has files of its
-    own, so that the files are looked up only when some have. The custom values come as JSON
-    text for orjson (`_custom_values`): the stdlib decoder was a tenth of the list's time."""
+    own, so that the files are looked up only when some have. Custom values come as JSON text
+    for orjson (`_custom_values`: the stdlib decoder was a tenth of the list's time), the two
+    timestamps as text (`UTCTimestampText`)."""
     extra = ["priority_order"] if "priority_order" in tickets.query.annotations else []
     own_files = Attachment.objects.filter(ticket=OuterRef("pk"), reply__isnull=True)
     tickets = tickets.annotate(
         has_own_files=Exists(own_files),
         custom_values_json=Cast("custom_values", TextField()),
+        **{f"{name}_text": UTCTimestampText(name) for name in TIMESTAMPS},
     )
     columns = (*ROW_COLUMNS, *extra, "has_own_files", "custom_values_json")
-    return list(tickets.values_list(*columns, named=True)[:limit])
+    texts = [f"{name}_text" for name in TIMESTAMPS]
+    row_type = _row_type((*columns, *TIMESTAMPS))
+    width = len(columns)
+    return [
+        row_type(*row[:width], *map(_utc, row[width:]))
+        for row in tickets.values_list(*columns, *texts)[:limit]
+    ]
+
+
+@lru_cache(maxsize=8)
+def _row_type(names):
+    return namedtuple("TicketRow", names)
 
 
 def _custom_values(row):

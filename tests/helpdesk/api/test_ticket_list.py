@@ -302,3 +302,22 @@ def test_a_renamed_customer_and_a_moved_portal_show_on_the_next_list(world):
     assert before["customer"] == "Acme Corp"
     assert after["customer"] == "Acme Renamed"
     assert after["url"].startswith("http://support.renamed.localhost:8080/")
+
+
+def test_list_times_are_the_ticket_times(world):
+    """The list reads its two timestamps as text (helpdesk.api.representation); they must be
+    what the ticket itself says, to the microsecond, in UTC with a Z."""
+    whole_second = timezone.now().replace(microsecond=0) - datetime.timedelta(days=3)
+    Ticket.objects.filter(pk=world.tA1.pk).update(created_at=whole_second)
+    client = world.client("A1")
+    listed = client.get(LIST).json()["results"]
+    assert listed
+    for item in listed:
+        detail = client.get(f"{LIST}{item['number']}/").json()
+        assert (item["created_at"], item["updated_at"]) == (
+            detail["created_at"],
+            detail["updated_at"],
+        )
+        assert item["created_at"].endswith("Z")
+    mine = next(item for item in listed if item["number"] == world.tA1.number)
+    assert mine["created_at"] == whole_second.strftime("%Y-%m-%dT%H:%M:%SZ")
