@@ -107,16 +107,20 @@ class KBPage(RoutablePageMixin, BasePage):
         if fallback:
             language, context["content_lang"] = fallback  # marks the text's language (WCAG 3.1.2)
             context["fallback_notice"] = self.fallback_message % {"language": language}
+        context["breadcrumbs"] = self.breadcrumbs(request)
         return context
 
-    def breadcrumbs(self):
+    def breadcrumbs(self, request):
         """Title and URL of the ancestors from the portal home down (their readability follows
         from this page's), kept per KB generation: titles, slugs and moves all move it on."""
 
         def compute():
             ancestors = self.get_ancestors().filter(depth__gte=2)
-            # The path within the site (what {% pageurl %} gives for the request's own site).
-            return [{"title": page.title, "url": page.get_url_parts()[2]} for page in ancestors]
+            # The path within the site, as {% pageurl %} gives it; with the request, Wagtail
+            # reads the sites' root paths once for all ancestors, not once per ancestor.
+            return [
+                {"title": page.title, "url": page.get_url_parts(request)[2]} for page in ancestors
+            ]
 
         return cached("kb-breadcrumbs", (generation(), self.pk), compute)
 
