@@ -4,9 +4,9 @@ DRF's throttles keep every request time of the last window in the cache and rewr
 on each call: at 1,200 requests a minute, a list of up to 1,200 floats pickled and written per
 request. A counter per window holds the same limit in a constant-size entry. The price: a
 client may spend one window's allowance at its end and the next one's at the start of the
-next. `incr` is atomic on Redis; the shared file cache may lose a concurrent increment, which
-lets at most one more request through. The login (token) endpoint keeps DRF's sliding window
-(ScopedRateThrottle), where ten a minute must mean ten."""
+next. `incr` is atomic on Redis and on the shared file cache (home.file_cache). The login
+(token) endpoint keeps DRF's sliding window (ScopedRateThrottle), where ten a minute must mean
+ten."""
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
@@ -22,12 +22,10 @@ class FixedWindowThrottle(SimpleRateThrottle):
         window = int(self.now // self.duration)
         self.window_ends = (window + 1) * self.duration
         key = f"{key}:{window}"
-        self.cache.add(key, 0, self.duration + 1)
         try:
-            count = self.cache.incr(key)
-        except ValueError:  # the window's entry expired between add and incr
-            count = 1
-            self.cache.set(key, count, self.duration + 1)
+            count = self.cache.incr(key)  # one cache operation on all but a window's first call
+        except ValueError:  # the window's first request (add loses to a parallel first one)
+            count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
         return count <= self.num_requests
 
     def wait(self):
