@@ -70,11 +70,12 @@ def _configured_base_urls():
     )
 
 
-def ticket_link_from_base(ticket, *, base_url, language) -> str:
-    """`ticket_link` with the portal's base URL already known (from `portal_base_urls`)."""
+def ticket_link_prefix(*, base_url, language) -> str:
+    """What every `ticket_link` of a portal (its base URL from `portal_base_urls`) and a
+    language starts with; a list adds the numbers."""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    return f"{base_url}/{language}/tickets/{ticket.number}/"
+    return f"{base_url}/{language}/tickets/"
 
 
 def api_attachment_link(attachment, *, base_url=None) -> str:

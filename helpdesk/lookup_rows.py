@@ -61,6 +61,17 @@ def lookup_tables():
     return _cached_tables()
 
 
+def lookup_codes():
+    """{field name: {id: code}}: what the API writes for each look-up, as plain values (reading
+    the tables' model instances back from the cache cost the API list 0.2 ms a request)."""
+
+    def codes():
+        tables = _cached_tables()
+        return {name: {pk: row.code for pk, row in rows.items()} for name, rows in tables.items()}
+
+    return cached(PORTAL_CONFIG, ("lookup-codes",), codes)
+
+
 def lookup_row(tables, name, pk):
     """The look-up row `pk` of field `name` from `tables`; one the cached table does not know
     yet is read from the database (as the lazy relation would)."""

@@ -18,8 +18,8 @@ from wagtail.models import Site
 from home.page_versions import PORTAL_CONFIG, SITES
 from home.versioned_cache import cached, version
 
-from ..links import api_attachment_link, portal_base_urls, ticket_link_from_base
-from ..lookup_rows import LOOKUP_FIELDS, lookup_row, lookup_tables
+from ..links import api_attachment_link, portal_base_urls, ticket_link_prefix
+from ..lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables
 from ..models import Attachment, Customer, User
 from ..permissions import is_technician
 from ..selectors import public_replies, tickets_visible_to, visible_ticket_or_none
@@ -70,12 +70,9 @@ def _own_files(ticket_ids):
 
 
 def _code_maps(keys):
-    """[(field, id attribute, {look-up id: code, None: None})] of the cached look-up tables."""
-    tables = lookup_tables()
-    return [
-        (key, f"{key}_id", {None: None, **{pk: row.code for pk, row in tables[key].items()}})
-        for key in keys
-    ]
+    """[(field, id attribute, {look-up id: code, None: None})] of the cached look-up codes."""
+    codes = lookup_codes()
+    return [(key, f"{key}_id", {None: None, **codes[key]}) for key in keys]
 
 
 def _code(key, pk):
@@ -94,6 +91,7 @@ def _dicts(rows, *, schema, customers, portals, names):
     builtin = _code_maps(spec.key for spec in schema.builtin() if spec.visible)
     custom = [spec.key for spec in schema.custom() if spec.visible]
     language = _language()
+    links = {pk: ticket_link_prefix(base_url=base, language=language) for pk, base in bases.items()}
     result = []
     for row in rows:
         customer, portal_id = customers[row.customer_id]
@@ -109,7 +107,7 @@ def _dicts(rows, *, schema, customers, portals, names):
         data["assignee"] = names.get(row.assignee_id)
         data["created_at"] = row.created_at
         data["updated_at"] = row.updated_at
-        data["url"] = ticket_link_from_base(row, base_url=base, language=language)
+        data["url"] = f"{links[portal_id]}{row.number}/"
         data["attachments"] = [attachment_dict(item, base) for item in files.get(row.id, ())]
         result.append(data)
     return result
