@@ -6,7 +6,6 @@ query), and a hidden field is simply never written (absent, not null)."""
 
 import json
 from collections import namedtuple
-from datetime import datetime
 from functools import lru_cache, partial
 
 import orjson
@@ -148,30 +147,30 @@ ROW_COLUMNS = (
 TIMESTAMPS = ("created_at", "updated_at")
 
 
-class UTCTimestampText(Func):
-    """A timestamp as ISO 8601 text in UTC without offset (`_api_time` finishes it): psycopg's
-    Python loader behind Django's time-zone loader, then orjson writing the datetime back as
-    text, took a tenth of the API list's time for its 200 timestamps. SQLite keeps them as
-    such text already."""
+class APITime(Func):
+    """A timestamp as the API writes a datetime (orjson with OPT_UTC_Z: ISO 8601 in UTC,
+    microseconds only when there are any, then Z), made by the database: psycopg's loader
+    behind Django's time-zone conversion, then orjson writing the datetime back as text, took
+    a tenth of the API list's time for its 200 timestamps."""
 
     output_field = TextField()
-    template = "%(expressions)s"  # SQLite: the stored UTC value as it is
+    # SQLite stores "2026-01-02 03:04:05.082000" in UTC, without ".000000" on a whole second.
+    template = "REPLACE(%(expressions)s, ' ', 'T') || 'Z'"
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+        template = (
+            "REPLACE(TO_CHAR(%(expressions)s AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), '.000000Z', 'Z')"
+        )
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
-def _api_time(value):
-    """A `UTCTimestampText` value written as the API writes a datetime (orjson with
-    OPT_UTC_Z: microseconds only when there are any, then Z), so that list and detail agree."""
-    if value is None:
-        return None
-    if isinstance(value, str) and "T" in value:  # PostgreSQL's to_char, always with .US
-        return f"{value[:-7]}Z" if value.endswith(".000000") else f"{value}Z"
-    if isinstance(value, str):  # SQLite's stored text, e.g. "2026-01-02 03:04:05.082000"
-        value = datetime.fromisoformat(value)
-    return orjson.dumps(value, option=orjson.OPT_UTC_Z | orjson.OPT_NAIVE_UTC)[1:-1].decode()
+# Built once: making the subquery and expressions anew was a fifth of the list query's cost.
+ROW_ANNOTATIONS = {
+    "has_own_files": Exists(Attachment.objects.filter(ticket=OuterRef("pk"), reply__isnull=True)),
+    "custom_values_json": Cast("custom_values", TextField()),
+    **{f"{name}_text": APITime(name) for name in TIMESTAMPS},
+}
 
 
 def fetch_rows(tickets, limit):
@@ -179,22 +178,14 @@ def fetch_rows(tickets, limit):
     annotated priority order), not instances, each saying whether the ticket has files of its
     own, so that the files are looked up only when some have. Custom values come as JSON text
     for orjson (`_custom_values`: the stdlib decoder was a tenth of the list's time), the two
-    timestamps as the API's text (`UTCTimestampText`)."""
+    timestamps as the API's text (`APITime`)."""
     extra = ["priority_order"] if "priority_order" in tickets.query.annotations else []
-    own_files = Attachment.objects.filter(ticket=OuterRef("pk"), reply__isnull=True)
-    tickets = tickets.annotate(
-        has_own_files=Exists(own_files),
-        custom_values_json=Cast("custom_values", TextField()),
-        **{f"{name}_text": UTCTimestampText(name) for name in TIMESTAMPS},
-    )
     columns = (*ROW_COLUMNS, *extra, "has_own_files", "custom_values_json")
-    texts = [f"{name}_text" for name in TIMESTAMPS]
     make = _row_type((*columns, *TIMESTAMPS))._make
-    width = len(columns)
-    return [
-        make((*row[:width], *map(_api_time, row[width:])))
-        for row in tickets.values_list(*columns, *texts)[:limit]
-    ]
+    texts = [f"{name}_text" for name in TIMESTAMPS]
+    return list(
+        map(make, tickets.annotate(**ROW_ANNOTATIONS).values_list(*columns, *texts)[:limit])
+    )
 
 
 @lru_cache(maxsize=8)
