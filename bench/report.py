@@ -18,6 +18,9 @@ def load(name):
     return json.loads(path.read_text()) if path.exists() else None
 
 
+GAP = "measured gap (profile below)"
+
+
 def verdict(ok):
     return "pass" if ok else "**FAIL**"
 
@@ -54,7 +57,9 @@ def rows():
     inproc = load("inproc.json") or {}
     out = []
 
-    def ratio(key, label, target, source=http):
+    def ratio(key, label, target, source=http, gap=False):
+        """`gap`: the one figure issue 10 lets stand below its target as a measured gap, when
+        the profile that explains it was measured in the same run."""
         figure = source.get(key)
         if not figure:
             out.append((label, f"≥ {target}x", "not measured", "**FAIL**"))
@@ -64,7 +69,10 @@ def rows():
         note = f"{value:.2f}x ({figure['rps']:.1f} vs {figure['against_rps']:.1f} req/s)"
         if errors:
             note += f", {errors} non-2xx"
-        out.append((label, f"≥ {target}x", note, verdict(value >= target and not errors)))
+        result = verdict(value >= target and not errors)
+        if gap and value < target and not errors and load("uncached_profile.json"):
+            result = GAP
+        out.append((label, f"≥ {target}x", note, result))
 
     def time_ratio(key, label, limit):
         figure = http.get(key)
@@ -113,7 +121,7 @@ def rows():
                 verdict(etag["status"] == 304 and etag["queries"] <= 3),
             )
         )
-    ratio("kb_uncached", "KB article uncached (dummy cache), restricted", 0.10, uncached)
+    ratio("kb_uncached", "KB article uncached (dummy cache), restricted", 0.10, uncached, gap=True)
     return out
 
 
@@ -170,6 +178,48 @@ def locust_summary():
     return "\n".join(lines)
 
 
+def uncached_profile():
+    """Where the uncached article's time goes (bench/uncached_profile.py, same run)."""
+    profile = load("uncached_profile.json")
+    if not profile:
+        return ""
+    tables = ", ".join(f"{table} {count}" for table, count in profile["tables"])
+    areas = "\n".join(f"| {area} | {share:.1f} % |" for area, share in profile["areas"])
+    steps = "\n".join(f"| `{name}` | {ms:.1f} |" for name, ms in profile["steps"])
+    top_area, top_share = profile["areas"][0]
+    db_share = 100 * profile["sql_ms"] / profile["wall_ms"]
+    return f"""
+## KB article uncached: the profile behind the figure
+
+`CACHE_URL=dummycache:// python -m bench.uncached_profile`: the restricted article
+(`{profile["path"]}`) requested in-process by alice@acme.example
+with the cache off, so every request routes the page, reads the page tree, checks the
+customer restriction, builds breadcrumbs, related articles and the language links, and
+renders the template again.
+
+- Wall time per request: {profile["wall_ms"]} ms (median), of which PostgreSQL answered
+  {profile["queries"]} queries in {profile["sql_ms"]} ms (time measured around each query).
+- Queries by table: {tables}.
+- With the profiler on ({profile["profiled_ms"]} ms a request), the own time of each function,
+  summed by where it lives:
+
+| Where | Share of the time |
+|---|---|
+{areas}
+
+Slowest steps (cumulative ms a request, profiler on):
+
+| Step | ms |
+|---|---|
+{steps}
+
+The largest share is "{top_area}" ({top_share:.0f} %); PostgreSQL's own answers are
+{db_share:.0f} % of the wall time. With the cache on, the routing, page tree, restriction,
+breadcrumbs and the rendered body come from the cache: see the warm-cache figure of the same
+article above.
+"""
+
+
 def main():
     # run.sh passes its command line; scaleout.sh and backup_drill.sh re-run the report to add
     # their sections (var/scaleout.md, var/backup.md) and keep the speed run's command.
@@ -190,7 +240,11 @@ def main():
             saved.append(machine())
     command, now, commit, machine_line = saved
     speed, memory = rows(), memory_rows()
-    failed = sum(1 for row in speed + memory if row[3] != "pass")
+    failed = sum(1 for row in speed + memory if row[3] not in ("pass", GAP))
+    gaps = sum(1 for row in speed if row[3] == GAP)
+    summary = f"{failed} figure(s) not passing"
+    if gaps:
+        summary += f"; {gaps} reported as a measured gap (allowed for the uncached KB article)"
     text = f"""# Benchmark results
 
 Written by `{command}` — do not edit by hand.
@@ -211,8 +265,8 @@ Written by `{command}` — do not edit by hand.
 
 {table(memory)}
 
-{failed} figure(s) not passing.
-
+{summary}.
+{uncached_profile()}
 ## Load scenario (bench/locustfile.py, 50 users, gunicorn on one core)
 
 {locust_summary()}
