@@ -27,12 +27,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from helpdesk.models import User  # noqa: E402
+from .inproc import VAR, client_for  # noqa: E402
 
-VAR = Path(__file__).resolve().parent / "var"
 ROOT = str(Path(__file__).resolve().parent.parent)
 ROUNDS = 40
 # Where a function lives -> what it does; the first match wins.
@@ -56,12 +54,6 @@ def _area(filename):
     return "Python and other libraries"
 
 
-def _client():
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(email="alice@acme.example"))
-    return client
-
-
 def _request(client, path):
     response = client.get(path)
     assert response.status_code == 200, response.status_code
@@ -72,7 +64,7 @@ def measure():
     backend = settings.CACHES["default"]["BACKEND"]
     assert backend.endswith("DummyCache"), f"run with CACHE_URL=dummycache:// ({backend})"
     path = json.loads((VAR / "targets.json").read_text())["kb_restricted"]
-    client = _client()
+    client = client_for("alice@acme.example")
     for _ in range(5):
         _request(client, path)
     with CaptureQueriesContext(connection) as captured:
