@@ -159,8 +159,8 @@ def allowed_type_ids(customer):
     """Ticket types the customer may use: its own list, else its portal's default, else all.
     Cached per customer until a customer, portal setting or ticket type changes (two queries
     on every portal page and API call otherwise)."""
+    from cms.core.versioned_cache import cached
     from home.page_versions import PORTAL_CONFIG
-    from home.versioned_cache import cached
 
     parts = ("allowed-types", customer.pk, customer.portal_id)
     return cached(PORTAL_CONFIG, parts, lambda: _allowed_type_ids(customer))
@@ -182,8 +182,8 @@ def field_schema_for(user, *, language=None, customer=None):
     portal visibility, and only the ticket types their customer may use.
 
     `customer` overrides the contact's own customer (a technician filing for a customer)."""
+    from cms.core.versioned_cache import cached
     from home.page_versions import PORTAL_CONFIG
-    from home.versioned_cache import cached
 
     staff = is_technician(user)
     if customer is None and not staff:

@@ -60,8 +60,8 @@ def portal_base_urls(portals) -> dict:
 def _configured_base_urls():
     """{site id: configured public base URL} of every portal (a handful of rows), cached until
     a portal setting is saved: the API list then needs no settings query."""
+    from cms.core.versioned_cache import cached
     from home.page_versions import PORTAL_CONFIG
-    from home.versioned_cache import cached
 
     return cached(
         PORTAL_CONFIG,

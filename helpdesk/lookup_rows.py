@@ -7,8 +7,8 @@ bench/). The tables are tiny and change rarely, so they are read once per PORTAL
 (moved on by every save of a look-up) and set on the tickets as if select_related had fetched
 them. An id the cached table does not know yet is left to Django's normal lazy query."""
 
+from cms.core.versioned_cache import cached
 from home.page_versions import PORTAL_CONFIG
-from home.versioned_cache import cached
 
 from .models import Impact, Priority, ProductFamily, Status, Ticket, TicketType
 

@@ -3,14 +3,13 @@ Sites with a PortalHomePage root, branding in PortalSettings). Runs first."""
 
 import io
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization
 
+from cms.core.locales import ensure_locales, sync_locale_trees
 from helpdesk.demo import DEMO_PORT, INITECH_PORTAL_HOST, MAIN_PORTAL_HOST
 from helpdesk.models import PortalSettings
 
@@ -42,23 +41,6 @@ PORTALS = (
         "initials": "IN",
     },
 )
-
-
-def ensure_locales():
-    """One Wagtail Locale per language, each kept in sync with English by wagtail-localize."""
-    source = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    for code, _name in settings.LANGUAGES:
-        locale = Locale.objects.get_or_create(language_code=code)[0]
-        if locale != source:
-            LocaleSynchronization.objects.get_or_create(
-                locale=locale, defaults={"sync_from": source}
-            )
-
-
-def sync_locale_trees():
-    """Pages created in code get their alias copies here; the admin hook does that otherwise."""
-    for synchronization in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        synchronization.sync_trees()
 
 
 def _logo(title, initials, colour):

@@ -9,8 +9,9 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.versioned_cache import cached
+
 from .page_versions import KB_NAVIGATION
-from .versioned_cache import cached
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,16 @@
 `KB_NAVIGATION`: the sidebar's KB root (pages, KB restrictions and settings, sites, customers).
 `PORTAL_CONFIG`: everything a portal page shows besides its own rows (field schema and lookups,
 portal settings and logo, customers and contacts, ticket type choices).
-`SITES`: the Wagtail sites (host, port, root page), cached per host (home.site_cache).
 `ticket_version_key(id)`: one ticket's rows (the ticket, its replies, files and changes).
 
 Connected from the app config, so every process (a management command too) moves them on."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .versioned_cache import bump, bump_key
+from cms.core.versioned_cache import bump, bump_key
 
 KB_NAVIGATION = "kb-nav"
 PORTAL_CONFIG = "portal-config"
-SITES = "sites"
 
 _KB_APPS = {"wagtailcore", "kb"}
 _PORTAL_CONFIG_MODELS = {
@@ -43,8 +41,6 @@ def namespaces_moved_by(sender):
         moved.append(KB_NAVIGATION)
     if meta.label in _PORTAL_CONFIG_MODELS:
         moved.append(PORTAL_CONFIG)
-    if meta.label == "wagtailcore.Site":
-        moved.append(SITES)
     return moved
 
 

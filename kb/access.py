@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q, Value
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from cms.core.versioned_cache import cached
 from helpdesk.permissions import active_contact, is_technician
-from home.versioned_cache import cached
 
 from .conditional import generation
 

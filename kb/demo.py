@@ -16,9 +16,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Site
 
+from cms.core.locales import sync_locale_trees
 from helpdesk.demo import INITECH_PORTAL_HOST, KB_EDITORS_GROUP, MAIN_PORTAL_HOST
 from helpdesk.models import Customer, User
-from home.demo import sync_locale_trees
 
 from .demo_translations import translate_demo_kb
 from .models import (

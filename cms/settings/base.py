@@ -21,10 +21,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # Project apps, in dependency order: home → kb → helpdesk.
+    # Project apps, in dependency order: home → kb → helpdesk → cms.core (docs/architecture.md).
     "home",
     "kb",
     "helpdesk",
+    "cms.core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -69,7 +70,7 @@ MIDDLEWARE = [
     "kb.anonymous_cache.AnonymousKBCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The request's Wagtail Site from the cache (Wagtail asks the database every time).
-    "home.site_cache.CachedSiteMiddleware",
+    "cms.core.site_cache.CachedSiteMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,7 +127,7 @@ CACHES = {
     "default": env.cache_url("CACHE_URL")
     if "CACHE_URL" in os.environ
     else {
-        "BACKEND": "home.file_cache.SharedFileCache",
+        "BACKEND": "cms.core.file_cache.SharedFileCache",
         "LOCATION": str(env.path("CACHE_DIR", default=str(VAR_DIR / "cache"))),
         "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
     },
@@ -245,7 +246,7 @@ if PRIVATE_STORAGE_BACKEND == "s3":
     }
 else:
     STORAGES["private"] = {
-        "BACKEND": "helpdesk.storage.PrivateFileSystemStorage",
+        "BACKEND": "cms.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT)},
     }
 

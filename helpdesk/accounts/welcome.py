@@ -8,10 +8,11 @@ from datetime import timedelta
 
 from django.db import transaction
 
+from cms.core.per_language import text_in
+
 from ..links import portal_base_url
 from ..models import AccountToken, Contact, PortalSettings, TokenPurpose
 from . import services, tokens
-from .per_language import text_in
 
 LINK_LIFETIME = timedelta(days=7)
 

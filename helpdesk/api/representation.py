@@ -14,8 +14,9 @@ from django.db.models.functions import Cast
 from django.utils import translation
 from wagtail.models import Site
 
-from home.page_versions import PORTAL_CONFIG, SITES
-from home.versioned_cache import cached, version
+from cms.core.site_cache import SITES
+from cms.core.versioned_cache import cached, version
+from home.page_versions import PORTAL_CONFIG
 
 from ..links import api_attachment_link, portal_base_urls, ticket_link_prefix
 from ..lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables

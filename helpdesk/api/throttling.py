@@ -4,7 +4,7 @@ DRF's throttles keep every request time of the last window in the cache and rewr
 on each call: at 1,200 requests a minute, a list of up to 1,200 floats pickled and written per
 request. A counter per window holds the same limit in a constant-size entry. The price: a
 client may spend one window's allowance at its end and the next one's at the start of the
-next. `incr` is atomic on Redis and on the shared file cache (home.file_cache); the file
+next. `incr` is atomic on Redis and on the shared file cache (cms.core.file_cache); the file
 cache's `add` is not, so two first requests of a window at the same instant may count as one.
 The login (token) endpoint keeps DRF's sliding window (ScopedRateThrottle), where ten a minute
 must mean ten."""

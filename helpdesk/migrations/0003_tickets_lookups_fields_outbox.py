@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import helpdesk.storage
+import cms.core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -252,7 +252,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=helpdesk.storage.private_storage, upload_to='attachments/%Y/%m/', verbose_name='File')),
+                ('file', models.FileField(storage=cms.core.storage.private_storage, upload_to='attachments/%Y/%m/', verbose_name='File')),
                 ('name', models.CharField(max_length=255, verbose_name='Name')),
                 ('size', models.PositiveBigIntegerField(verbose_name='Size')),
                 ('content_type', models.CharField(max_length=100, verbose_name='Content type')),

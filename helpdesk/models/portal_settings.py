@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from ..accounts.per_language import PerLanguageWidget
+from cms.core.per_language import PerLanguageWidget
 
 # Only #rgb / #rrggbb reach the stylesheet, so the colour can never carry CSS of its own.
 hex_colour = RegexValidator(
@@ -132,8 +132,8 @@ class PortalSettings(BaseSiteSetting):
         """The request's portal settings (with the logo), from the cache while PORTAL_CONFIG's
         version stands (any save of portal settings or an image moves it on): every portal
         page shows them, and they change a few times a year. Saving code uses `for_site`."""
+        from cms.core.versioned_cache import cached
         from home.page_versions import PORTAL_CONFIG
-        from home.versioned_cache import cached
 
         attribute = cls.get_cache_attr_name()
         if not hasattr(request, attribute):

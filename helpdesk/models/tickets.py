@@ -5,7 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..storage import private_storage
+from cms.core.storage import private_storage
+
 from .customers import Customer
 
 

@@ -21,8 +21,8 @@ from django.db.models.functions import Coalesce
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from cms.core.versioned_cache import version
 from home.page_versions import KB_NAVIGATION, PORTAL_CONFIG, ticket_version_key
-from home.versioned_cache import version
 
 from ..models import Attachment, Reply
 from ..selectors import tickets_visible_to

@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from cms.core.versioned_cache import version
 from home.page_versions import PORTAL_CONFIG
-from home.versioned_cache import version
 
 from ..selectors import tickets_visible_to
 from ..ticket_query import QueryError, ticket_page

@@ -20,8 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
+from cms.core.versioned_cache import cached
 from helpdesk.permissions import active_contact
-from home.versioned_cache import cached
 
 from ..access import reads_everything
 from ..conditional import generation, mark_article_response

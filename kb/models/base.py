@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
+from cms.core.versioned_cache import cached
 from home.models import BasePage
-from home.versioned_cache import cached
 
 from ..access import (
     KBPageQuerySet,

@@ -7,7 +7,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 
-from helpdesk.storage import private_storage
+from cms.core.storage import private_storage
 
 
 class PrivateFieldFile(FieldFile):

@@ -33,7 +33,7 @@ def test_sidebar_links_only_to_features_that_exist(client, portal):
 
 
 def test_sidebar_shows_the_knowledge_base_once_its_page_exists(client, portal):
-    from home.demo import ensure_locales, sync_locale_trees
+    from cms.core.locales import ensure_locales, sync_locale_trees
     from kb.models import KnowledgeBasePage
 
     client.force_login(ContactFactory().user)

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
-from home.demo import ensure_locales, sync_locale_trees
+from cms.core.locales import ensure_locales, sync_locale_trees
 from kb.models import KBRestriction
 from tests.factories import ContactFactory, CustomerFactory
 

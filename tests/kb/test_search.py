@@ -5,7 +5,7 @@ import re
 import pytest
 from django.db import connection
 
-from home.demo import sync_locale_trees
+from cms.core.locales import sync_locale_trees
 from kb.highlight import highlight, terms
 from kb.models import KBArticlePage
 from kb.search import MAX_RESULTS, PAGE_SIZE, ResultsPage, search_articles

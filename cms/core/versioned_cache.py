@@ -1,7 +1,12 @@
 """Small per-namespace caches that are dropped as a whole: every key carries the namespace's
 version, and `bump(namespace)` moves the version on, so one signal invalidates every entry
-(per site, locale, customer...) without knowing the keys."""
+(per site, locale, customer...) without knowing the keys.
 
+An entry that cannot be read back (pickled by an earlier release, naming a class that has moved
+or gone) is a miss and is computed again: an upgrade never answers 500 for its old entries, and
+never has to clear the cache (sessions may live there)."""
+
+import pickle
 import time
 
 from django.core.cache import cache
@@ -9,6 +14,8 @@ from django.core.cache import cache
 # A safety net for per-process caches (locmem) that a signal in another process cannot reach.
 DEFAULT_TIMEOUT = 300
 _MISSING = object()
+# What unpickling an entry of a moved or removed class raises.
+UNREADABLE = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError)
 
 
 def _version(namespace):
@@ -18,7 +25,10 @@ def _version(namespace):
 def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
     """`compute()` cached under `parts` (a tuple of plain values) in `namespace`."""
     key = ":".join(["vc", namespace, str(_version(namespace)), *map(str, parts)])
-    value = cache.get(key, _MISSING)
+    try:
+        value = cache.get(key, _MISSING)
+    except UNREADABLE:
+        value = _MISSING
     if value is _MISSING:
         value = compute()
         cache.set(key, value, timeout)

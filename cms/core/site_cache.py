@@ -1,16 +1,29 @@
 """The request's Wagtail Site from the cache: Wagtail asks the database on every request
 (`Site.find_for_request`, used by the portal settings, the KB and page routing), and sites
 change a few times a year. The answer for a host and port is kept until any Site is saved or
-deleted (the SITES version, home.page_versions); Wagtail reads it from `request._wagtail_site`."""
+deleted (the SITES version, moved on by the receivers `connect()` ties to Site); Wagtail reads
+it from `request._wagtail_site`."""
 
 from contextlib import suppress
 
 from django.core.exceptions import DisallowedHost
+from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .page_versions import SITES
-from .versioned_cache import cached
+from .versioned_cache import bump, cached
+
+SITES = "sites"
+
+
+def _sites_changed(**kwargs):
+    bump(SITES)
+
+
+def connect():
+    """Called from the app config, so every process (a management command too) moves it on."""
+    for signal in (post_save, post_delete):
+        signal.connect(_sites_changed, sender=Site, dispatch_uid=f"sites-version-{id(signal)}")
 
 
 def cached_site(request):

@@ -1,4 +1,4 @@
-"""The request's Wagtail Site from the cache (home.site_cache): no query per request, and a
+"""The request's Wagtail Site from the cache (cms.core.site_cache): no query per request, and a
 changed or new site is seen on the next request."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from home.site_cache import CachedSiteMiddleware
+from cms.core.site_cache import CachedSiteMiddleware
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The default cache (home.file_cache) lists its folder to cull only once in CULL_EVERY writes,
+"""The default cache (cms.core.file_cache) lists its folder to cull only once in CULL_EVERY writes,
 and still culls: the folder never grows far past MAX_ENTRIES; its `incr` loses no increment of
 parallel processes and keeps the entry's expiry."""
 
@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from home.file_cache import CULL_EVERY, SharedFileCache
+from cms.core.file_cache import CULL_EVERY, SharedFileCache
 
 
 def files(folder):

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The domain-free bottom layer (caches, site cache, private storage, per-language text,
+    locale sync). An app only so that its `ready()` connects its own receiver; it has no models."""
+
+    name = "cms.core"
+    label = "portal_core"
+
+    def ready(self):
+        from . import site_cache  # the Site model is importable only once apps are loaded
+
+        site_cache.connect()
