@@ -2,14 +2,15 @@
 
 `field_schema_for(user)` is the one answer to "which fields?" (DESIGN rules 1 and 3). Portal
 forms, API serializers, filters, the CSV export and templates are all built from it. The raw
-configuration is cached and dropped whenever a lookup, field setting or custom field is saved."""
+configuration and each schema are cached per PORTAL_CONFIG version (helpdesk.models.versions),
+which every save of a look-up, field setting, custom field, customer or portal setting moves on."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cms.core.versioned_cache import cached
 
 from .models import (
     BuiltinField,
@@ -24,9 +25,9 @@ from .models import (
     Visibility,
 )
 from .models.lookups import label_in
+from .models.versions import PORTAL_CONFIG
 from .permissions import active_contact, is_technician
 
-CACHE_KEY = "helpdesk:field-config:v1"
 LOOKUP_MODELS = {
     BuiltinField.STATUS: Status,
     BuiltinField.PRIORITY: Priority,
@@ -143,25 +144,13 @@ def _load_config():
 
 
 def field_config():
-    return cache.get_or_set(CACHE_KEY, _load_config, timeout=None)
-
-
-def clear_field_config(**kwargs):
-    cache.delete(CACHE_KEY)
-
-
-for _model in (BuiltinFieldSetting, CustomField, *LOOKUP_MODELS.values()):
-    post_save.connect(clear_field_config, sender=_model, dispatch_uid=f"schema-save-{_model}")
-    post_delete.connect(clear_field_config, sender=_model, dispatch_uid=f"schema-del-{_model}")
+    return cached(PORTAL_CONFIG, ("field-config",), _load_config)
 
 
 def allowed_type_ids(customer):
     """Ticket types the customer may use: its own list, else its portal's default, else all.
     Cached per customer until a customer, portal setting or ticket type changes (two queries
     on every portal page and API call otherwise)."""
-    from cms.core.versioned_cache import cached
-    from home.page_versions import PORTAL_CONFIG
-
     parts = ("allowed-types", customer.pk, customer.portal_id)
     return cached(PORTAL_CONFIG, parts, lambda: _allowed_type_ids(customer))
 
@@ -182,9 +171,6 @@ def field_schema_for(user, *, language=None, customer=None):
     portal visibility, and only the ticket types their customer may use.
 
     `customer` overrides the contact's own customer (a technician filing for a customer)."""
-    from cms.core.versioned_cache import cached
-    from home.page_versions import PORTAL_CONFIG
-
     staff = is_technician(user)
     if customer is None and not staff:
         contact = active_contact(user)

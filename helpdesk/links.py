@@ -7,7 +7,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from cms.core.versioned_cache import cached
+
 from .models import PortalSettings
+from .models.versions import PORTAL_CONFIG
 
 
 def portal_base_url(portal) -> str:
@@ -60,9 +63,6 @@ def portal_base_urls(portals) -> dict:
 def _configured_base_urls():
     """{site id: configured public base URL} of every portal (a handful of rows), cached until
     a portal setting is saved: the API list then needs no settings query."""
-    from cms.core.versioned_cache import cached
-    from home.page_versions import PORTAL_CONFIG
-
     return cached(
         PORTAL_CONFIG,
         ("portal-base-urls",),

@@ -8,9 +8,9 @@ bench/). The tables are tiny and change rarely, so they are read once per PORTAL
 them. An id the cached table does not know yet is left to Django's normal lazy query."""
 
 from cms.core.versioned_cache import cached
-from home.page_versions import PORTAL_CONFIG
 
 from .models import Impact, Priority, ProductFamily, Status, Ticket, TicketType
+from .models.versions import PORTAL_CONFIG
 
 LOOKUP_FIELDS = {
     "status": Status,

@@ -6,8 +6,3 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Portal shell")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from .page_versions import connect_signals
-
-        connect_signals()

@@ -9,9 +9,10 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.versioned_cache import cached
-
-from .page_versions import KB_NAVIGATION
+from cms.core.versioned_cache import SHELL, cached
+from helpdesk.permissions import active_contact
+from kb.access import reads_everything
+from kb.navigation import kb_root_url
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,6 @@ class NavItem:
 
 def _kb_reader(request):
     """Whose view of the KB this is: everything (staff), one customer's, or the public one."""
-    from helpdesk.permissions import active_contact
-    from kb.access import reads_everything
-
     user = request.user
     if reads_everything(user):
         return "all"
@@ -40,12 +38,11 @@ def _kb_reader(request):
 
 def _kb_root_url(request):
     """Resolving the KB root costs six queries; its answer depends only on the host (site),
-    the language and whose view it is, so it is cached under exactly those and dropped when
-    any page, KB restriction, KB setting, site or customer changes."""
-    from kb.navigation import kb_root_url
-
+    the language and whose view it is, so it is cached under exactly those, per version of the
+    portal frame (SHELL, moved on by kb.signals when a page, KB restriction, KB setting, site or
+    customer changes)."""
     parts = (request.get_host(), get_language(), _kb_reader(request))
-    return cached(KB_NAVIGATION, parts, lambda: kb_root_url(request) or "")
+    return cached(SHELL, parts, lambda: kb_root_url(request) or "")
 
 
 SIDEBAR = (

@@ -10,6 +10,7 @@ class KbConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here: kb.signals imports models, which an app module may not.
         from .signals import connect_cache_invalidation
 
         connect_cache_invalidation()

@@ -14,6 +14,10 @@ from django.core.cache import cache
 # A safety net for per-process caches (locmem) that a signal in another process cannot reach.
 DEFAULT_TIMEOUT = 300
 _MISSING = object()
+# What the portal frame shows around every page (the sidebar's entries): the shell caches it per
+# version, the ticket page's ETag includes it, and the app whose data the frame shows (the KB)
+# moves it on.
+SHELL = "shell"
 # What unpickling an entry of a moved or removed class raises.
 UNREADABLE = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError)
 

@@ -16,11 +16,11 @@ from wagtail.models import Site
 
 from cms.core.site_cache import SITES
 from cms.core.versioned_cache import cached, version
-from home.page_versions import PORTAL_CONFIG
 
 from ..links import api_attachment_link, portal_base_urls, ticket_link_prefix
 from ..lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables
 from ..models import Attachment, Customer, User
+from ..models.versions import PORTAL_CONFIG
 from ..permissions import is_technician
 from ..selectors import public_replies, tickets_visible_to, visible_ticket_or_none
 from .common import display_name

@@ -9,6 +9,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from cms.core.per_language import PerLanguageWidget
+from cms.core.versioned_cache import cached
+
+from .versions import PORTAL_CONFIG
 
 # Only #rgb / #rrggbb reach the stylesheet, so the colour can never carry CSS of its own.
 hex_colour = RegexValidator(
@@ -132,9 +135,6 @@ class PortalSettings(BaseSiteSetting):
         """The request's portal settings (with the logo), from the cache while PORTAL_CONFIG's
         version stands (any save of portal settings or an image moves it on): every portal
         page shows them, and they change a few times a year. Saving code uses `for_site`."""
-        from cms.core.versioned_cache import cached
-        from home.page_versions import PORTAL_CONFIG
-
         attribute = cls.get_cache_attr_name()
         if not hasattr(request, attribute):
             site = Site.find_for_request(request)

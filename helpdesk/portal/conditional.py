@@ -5,9 +5,9 @@ The key holds everything the page shows that can change: the ticket's `updated_a
 service that changes a ticket moves it on), its reply and attachment counts, and its version in
 the cache (moved on by any save of its rows, also one that leaves updated_at alone); the viewer
 (user, customer, main-contact flag, language, CSRF cookie, since the forms carry its token); the
-field schema, lookups and portal settings (PORTAL_CONFIG) and the sidebar (KB_NAVIGATION)
-versions; the deployed code. Visibility is the one ticket query itself: a ticket the viewer may
-not see has no ETag and takes the normal path to the 404."""
+field schema, lookups and portal settings (PORTAL_CONFIG) and the portal frame (SHELL: the
+sidebar's entries) versions; the deployed code. Visibility is the one ticket query itself: a
+ticket the viewer may not see has no ETag and takes the normal path to the 404."""
 
 import hashlib
 from importlib.metadata import PackageNotFoundError
@@ -21,10 +21,10 @@ from django.db.models.functions import Coalesce
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from cms.core.versioned_cache import version
-from home.page_versions import KB_NAVIGATION, PORTAL_CONFIG, ticket_version_key
+from cms.core.versioned_cache import SHELL, version
 
 from ..models import Attachment, Reply
+from ..models.versions import PORTAL_CONFIG, ticket_version_key
 from ..selectors import tickets_visible_to
 
 try:
@@ -62,7 +62,7 @@ def ticket_etag(request, number):
         contact.is_main_contact,
         csrf_cookie,
         version(PORTAL_CONFIG),
-        version(KB_NAVIGATION),
+        version(SHELL),
         cache.get(ticket_version_key(row[0]), 0),
         *row,
     )

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from cms.core.versioned_cache import version
-from home.page_versions import PORTAL_CONFIG
 
+from ..models.versions import PORTAL_CONFIG
 from ..selectors import tickets_visible_to
 from ..ticket_query import QueryError, ticket_page
 from .access import contact_required, schema_for

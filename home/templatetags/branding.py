@@ -2,8 +2,8 @@ from django import template
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from cms.core.versioned_cache import cached
+from helpdesk.models.versions import PORTAL_CONFIG
 from home.branding import readable_link_colour
-from home.page_versions import PORTAL_CONFIG
 
 register = template.Library()
 
