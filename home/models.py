@@ -6,14 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 
-class BasePage(Page):
-    """Common ground for the portal's page types (the KB pages build on it)."""
-
-    class Meta:
-        abstract = True
-
-
-class PortalHomePage(BasePage):
+class PortalHomePage(Page):
     welcome_heading = models.CharField(
         _("Welcome heading"),
         max_length=200,

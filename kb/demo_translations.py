@@ -2,8 +2,10 @@
 wagtail-localize Translation per page and language, each source segment given its translated
 string, then published. Segments not listed here (code, slugs) keep the source text."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from .models import KBArticlePage, KBCategoryPage, KBSectionPage, KnowledgeBasePage
 
 LANGUAGES = ("de", "fr", "es", "it")
 
@@ -270,18 +272,16 @@ def translate_demo_kb():
     six articles, in de/fr/es/it (both portals' KB roots and their categories share titles, so
     each title is found once per portal)."""
     english = Locale.objects.get(language_code="en")
-    pages = Page.objects.filter(locale=english, title__in=TRANSLATED_PAGES).type(*_kb_page_models())
     count = 0
-    for page in pages.order_by("path").specific():
+    for page in _pages_to_translate(english).order_by("path").specific():
         for code in LANGUAGES:
             translate_page(page, Locale.objects.get(language_code=code))
         count += 1
     return count
 
 
-def _kb_page_models():
-    from home.models import PortalHomePage
-
-    from .models import KBArticlePage, KBCategoryPage, KBSectionPage, KnowledgeBasePage
-
-    return PortalHomePage, KnowledgeBasePage, KBCategoryPage, KBSectionPage, KBArticlePage
+def _pages_to_translate(english):
+    """The demo's KB pages and the portals' home pages (each site's root page), in English."""
+    pages = Page.objects.filter(locale=english, title__in=TRANSLATED_PAGES)
+    kb_pages = pages.type(KnowledgeBasePage, KBCategoryPage, KBSectionPage, KBArticlePage)
+    return kb_pages | pages.filter(pk__in=Site.objects.values("root_page"))

@@ -10,7 +10,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
 from cms.core.versioned_cache import cached
-from home.models import BasePage
 
 from ..access import (
     KBPageQuerySet,
@@ -51,7 +50,7 @@ def restricted_paths_for(request):
     return [path for path, _allowed in memo["restricted_paths"]]
 
 
-class KBPage(RoutablePageMixin, BasePage):
+class KBPage(RoutablePageMixin, Page):
     """Every KB page is routable (the root answers search and keyword pages) and checks the
     reader before it renders: unreadable → login for anonymous visitors, 404 for everyone else."""
 
