@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.versioned_cache import SHELL, cached
 from helpdesk.permissions import active_contact
-from kb.access import reads_everything
+from kb.models.access import reads_everything
 from kb.navigation import kb_root_url
 
 

@@ -16,6 +16,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
+from helpdesk.models import Contact
+
 GENERATION_KEY = "kb:generation"
 ARTICLE_MARK = "_kb_article_etag"
 
@@ -37,8 +39,6 @@ def bump_generation(**kwargs):
 def viewer_key(user) -> str:
     if not (user and user.is_authenticated):
         return "anonymous"
-    from helpdesk.models import Contact
-
     try:
         contact = user.contact  # loaded already when the page was rendered
     except Contact.DoesNotExist:

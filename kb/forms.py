@@ -1,5 +1,6 @@
-"""The page editor's form for KB pages: it adds the "Limit to customers" choice, stored on
-KBRestriction under the page's translation key (so every translation shares it)."""
+"""The page editor's form for KB pages: it adds the "Limit to customers" choice, which the page
+keeps (`limited_to_customers` / `limit_to_customers`, under its translation key, so every
+translation shares it)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,15 +23,9 @@ class KBPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import KBRestriction
-
-        self.fields["restricted_customers"].initial = KBRestriction.customers_for(
-            self.instance.translation_key
-        )
+        self.fields["restricted_customers"].initial = self.instance.limited_to_customers()
 
     def save(self, commit=True):
-        from .models import KBRestriction
-
         page = super().save(commit=commit)
-        KBRestriction.set_for(page.translation_key, self.cleaned_data["restricted_customers"])
+        page.limit_to_customers(self.cleaned_data["restricted_customers"])
         return page

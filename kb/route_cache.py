@@ -18,6 +18,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from .conditional import generation, is_kb_path
+from .models.base import KBPage
 
 TIMEOUT = 24 * 3600
 KEY_MARK = "_kb_route_key"
@@ -40,8 +41,6 @@ def _replay(request, stored):
 def _to_store(request, site, components):
     """(page, sub-route components) of the route Wagtail just found, or None when it is not
     one to keep. The page is stored as loaded (its locale too), before it rendered anything."""
-    from .models.base import KBPage
-
     result = getattr(request, "_wagtail_route_for_request", None)
     if result is None:
         return None

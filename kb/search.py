@@ -26,7 +26,6 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 
 from .highlight import MAX_QUERY_LENGTH, clean_query, highlight, terms
-from .models.base import readable
 
 PAGE_SIZE = 10
 # Hits a search lists (ten pages); beyond that the page says "more than 100" and asks for more
@@ -146,9 +145,9 @@ class ResultsPage:
         return self.number + 1
 
 
-def search_view(root, request):
-    from .models import KBArticlePage
-
+def search_view(root, request, *, articles):
+    """The KB root's search page; `articles()` gives the reader's scoped articles (the read
+    policy, language and portal already applied), asked only when there is a query."""
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     context = {"page": root, "self": root, "query": query[:MAX_QUERY_LENGTH]}
@@ -157,10 +156,8 @@ def search_view(root, request):
         return TemplateResponse(request, "kb/search_page.html", context, status=400)
     if query:
         # The body is not shown on the results page: leave it in the database.
-        articles = readable(
-            KBArticlePage.objects.descendant_of(root).filter(locale_id=root.locale_id), request
-        ).defer("body")
-        page = ResultsPage(search_articles(articles, query), request.GET.get("page"))
+        scoped = articles().defer("body")
+        page = ResultsPage(search_articles(scoped, query), request.GET.get("page"))
         words = terms(query)
         context["results"] = page
         context["hits"] = [
@@ -174,14 +171,10 @@ def search_view(root, request):
     return TemplateResponse(request, "kb/search_page.html", context)
 
 
-def keyword_view(root, request, keyword):
-    from .models import KBArticlePage
-
+def keyword_view(root, request, keyword, *, articles):
+    """The articles of the reader's scope (`articles`, a queryset) with this keyword."""
     tag = get_object_or_404(Tag, slug=keyword)
-    articles = readable(
-        KBArticlePage.objects.descendant_of(root).filter(locale_id=root.locale_id), request
-    ).filter(tagged_items__tag=tag)
-    articles = list(articles.order_by("title").distinct())
+    articles = list(articles.filter(tagged_items__tag=tag).order_by("title").distinct())
     if not articles:
         # A keyword used only on pages this reader may not see does not exist for them.
         raise Http404

@@ -12,10 +12,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .access import reads_everything
 from .admin_listing import AllArticlesView
 from .downloads import document_response
 from .models import ArticleRating
+from .models.access import reads_everything
 from .models.base import readable
 from .report import HelpfulnessReportView
 

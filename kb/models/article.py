@@ -23,8 +23,8 @@ from wagtail.search import index
 from cms.core.versioned_cache import cached
 from helpdesk.permissions import active_contact
 
-from ..access import reads_everything
 from ..conditional import generation, mark_article_response
+from .access import reads_everything
 from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
 from .rating import ArticleRating, rate_article, source_article

@@ -1,5 +1,6 @@
 """The abstract KB page: access check on serving, the restriction panel, the shared manager."""
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import reverse
@@ -11,17 +12,19 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
 from cms.core.versioned_cache import cached
 
-from ..access import (
-    KBPageQuerySet,
-    page_is_readable,
-    readable_filter,
-    reads_everything,
-    wagtail_privacy_in_use,
-)
 from ..anonymous_cache import mark_anonymous_cacheable
 from ..conditional import generation
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
+from .access import (
+    KBPageQuerySet,
+    page_is_readable,
+    readable_filter,
+    reads_everything,
+    restricted_paths,
+    wagtail_privacy_in_use,
+)
+from .restriction import KBRestriction
 
 KBPageManager = PageManager.from_queryset(KBPageQuerySet)
 
@@ -42,8 +45,6 @@ def readable(queryset, request):
 
 def restricted_paths_for(request):
     """Every restricted page copy's path, from this request's readability check if it made one."""
-    from ..access import restricted_paths
-
     memo = getattr(request, "_kb_memo", {})
     if "restricted_paths" not in memo:
         memo["restricted_paths"] = restricted_paths()
@@ -124,7 +125,15 @@ class KBPage(RoutablePageMixin, Page):
         return cached("kb-breadcrumbs", (generation(), self.pk), compute)
 
     def kb_root(self):
-        """The knowledge base this page belongs to (itself for the KB root)."""
-        from .pages import KnowledgeBasePage
+        """The knowledge base this page belongs to (itself for the KB root). Named by its label:
+        the root's page type is built on this one."""
+        root_type = apps.get_model("kb", "KnowledgeBasePage")
+        return root_type.objects.ancestor_of(self, inclusive=True).first()
 
-        return KnowledgeBasePage.objects.ancestor_of(self, inclusive=True).first()
+    # The editor's "Limit to customers" (kb.forms), stored under the page's translation key so
+    # that every translation and alias shares it.
+    def limited_to_customers(self):
+        return KBRestriction.customers_for(self.translation_key)
+
+    def limit_to_customers(self, customers):
+        KBRestriction.set_for(self.translation_key, customers)

@@ -11,6 +11,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..search import keyword_view, search_view
+from .article import KBArticlePage
 from .base import KBPage, readable
 
 STEP = Page.steplen
@@ -33,8 +35,6 @@ class KnowledgeBasePage(KBPage):
         verbose_name = _("Knowledge base")
 
     def get_context(self, request, *args, **kwargs):
-        from .article import KBArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         categories = list(readable(KBCategoryPage.objects.child_of(self), request))
         sections = list(readable(KBSectionPage.objects.descendant_of(self), request))
@@ -77,17 +77,19 @@ class KnowledgeBasePage(KBPage):
     def index(self, request):
         return self.render(request)
 
+    def readable_articles(self, request):
+        """The articles of this KB in its language that the request's reader may read."""
+        articles = KBArticlePage.objects.descendant_of(self).filter(locale_id=self.locale_id)
+        return readable(articles, request)
+
     @path("search/")
     def search(self, request):
-        from ..search import search_view
-
-        return search_view(self, request)
+        # Built only when there is something to search for (the read policy's lookups).
+        return search_view(self, request, articles=lambda: self.readable_articles(request))
 
     @path("keywords/<str:keyword>/")
     def keyword(self, request, keyword):
-        from ..search import keyword_view
-
-        return keyword_view(self, request, keyword)
+        return keyword_view(self, request, keyword, articles=self.readable_articles(request))
 
 
 class KBCategoryPage(KBPage):
@@ -102,8 +104,6 @@ class KBCategoryPage(KBPage):
         verbose_name_plural = _("Categories")
 
     def get_context(self, request, *args, **kwargs):
-        from .article import KBArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         sections = list(readable(KBSectionPage.objects.child_of(self), request))
         articles = readable(KBArticlePage.objects.descendant_of(self), request)
@@ -126,8 +126,6 @@ class KBSectionPage(KBPage):
         verbose_name_plural = _("Sections")
 
     def get_context(self, request, *args, **kwargs):
-        from .article import KBArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         articles = readable(KBArticlePage.objects.child_of(self), request).order_by("title")
         context["articles"] = articles.only("id", "title", "summary", "path", "url_path", "depth")

@@ -42,12 +42,9 @@ class ArticleRating(models.Model):
 
 def source_article(page):
     """The article a vote counts for: the default-language page sharing the translation key."""
-    from .article import KBArticlePage
-
     source = (
-        KBArticlePage.objects.filter(
-            translation_key=page.translation_key, locale=Locale.get_default()
-        )
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
         .only("pk")
         .first()
     )

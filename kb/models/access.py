@@ -13,7 +13,9 @@ from wagtail.query import PageQuerySet
 from cms.core.versioned_cache import cached
 from helpdesk.permissions import active_contact, is_technician
 
-from .conditional import generation
+from ..conditional import generation
+from .restriction import KBRestriction
+from .settings import KBSettings
 
 NOTHING = Q(pk__in=[])
 
@@ -51,8 +53,6 @@ def restricted_paths(customer=None):
 
 
 def _restricted_paths(customer):
-    from .models import KBRestriction
-
     if customer is None:
         allowed = Value(False)
     else:
@@ -73,8 +73,6 @@ def wagtail_privacy_in_use() -> bool:
 
 
 def _anonymous_allowed(site) -> bool:
-    from .models import KBSettings
-
     return site is not None and KBSettings.for_site(site).anonymous_access
 
 
