@@ -23,7 +23,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from helpdesk.demo import DEMO_PASSWORD  # noqa: E402
-from helpdesk.demo_bulk import seed_bulk  # noqa: E402
+from helpdesk.demo.bulk import seed_bulk  # noqa: E402
 from helpdesk.models import (  # noqa: E402
     Attachment,
     Contact,

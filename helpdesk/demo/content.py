@@ -1,4 +1,4 @@
-"""The ~40 hand-written demo tickets (text only; helpdesk/demo_tickets.py files them through the
+"""The ~40 hand-written demo tickets (text only; helpdesk/demo/tickets.py files them through the
 services). Ordered oldest first so ticket numbers rise with their dates.
 
 Thread entries are (author, text) or (author, text, files): author "tech" is a public reply by

@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from django.db import reset_queries
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     Contact,
     Customer,
     CustomField,
@@ -107,7 +107,7 @@ class _Generator:
     """Random but reproducible ticket fields (seeded: the same N gives the same data)."""
 
     def __init__(self, customer):
-        self.rng = random.Random(customer.pk)  # noqa: S311 (demo data, not security)
+        self.rng = random.Random(customer.pk)
         self.customer = customer
         self.requesters = list(
             Contact.objects.filter(customer=customer).values_list("user_id", flat=True)

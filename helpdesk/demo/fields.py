@@ -1,9 +1,9 @@
 """Demo field configuration: product families and custom fields that use every portal
 visibility mode (editable, view-only, hidden), including a required dropdown with a default.
 
-Called by helpdesk/demo.py. "Ensure", not "create": running it again changes nothing."""
+Called by helpdesk/demo/__init__.py. "Ensure", not "create": running it again changes nothing."""
 
-from .models import BuiltinField, BuiltinFieldSetting, CustomField, ProductFamily, Visibility
+from ..models import BuiltinField, BuiltinFieldSetting, CustomField, ProductFamily, Visibility
 
 LANGS = ("en", "de", "fr", "es", "it")
 

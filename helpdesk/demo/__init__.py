@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from .demo_bulk import add_arguments as add_bulk_arguments
-from .demo_bulk import seed_bulk
-from .demo_fields import seed_fields
-from .demo_tickets import seed_tickets
-from .models import Contact, Customer, User
-from .permissions import TECHNICIANS_GROUP
+from ..models import Contact, Customer, User
+from ..permissions import TECHNICIANS_GROUP
+from .bulk import add_arguments as add_bulk_arguments
+from .bulk import seed_bulk
+from .fields import seed_fields
+from .tickets import seed_tickets
 
 ORDER = 20
 DEMO_PASSWORD = "portal-demo-2026"

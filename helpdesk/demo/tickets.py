@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
-from .demo_content import TICKETS
-from .field_schema import field_schema_for
-from .models import Activity, Attachment, OutboxMessage, Reply, Ticket, TicketSource, User
-from .services import ticket_assign, ticket_create, ticket_reply, ticket_update_fields
+from ..field_schema import field_schema_for
+from ..models import Activity, Attachment, OutboxMessage, Reply, Ticket, TicketSource, User
+from ..services import ticket_assign, ticket_create, ticket_reply, ticket_update_fields
+from .content import TICKETS
 
 TECH_EMAIL = "tech@example.com"
 CONTACT_EMAILS = {
