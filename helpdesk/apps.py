@@ -1,5 +1,13 @@
+import sys
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+# Modules that moved in release 0.2.0 (the layered layout) whose dotted path lives on outside
+# the code: task rows queued by django_tasks_db name their task's module. The old name stays an
+# alias of the new module for one release, so a task queued before the upgrade still runs.
+MOVED_MODULES = {"helpdesk.tasks": "helpdesk.notifications.tasks"}
 
 
 class HelpdeskConfig(AppConfig):
@@ -18,3 +26,5 @@ class HelpdeskConfig(AppConfig):
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="helpdesk-groups")
         versions.connect()  # what the cached portal pages, API answers and ETags depend on
         auto_welcome.connect()  # the welcome e-mail when a contact gets portal access
+        for old, new in MOVED_MODULES.items():
+            sys.modules.setdefault(old, import_module(new))

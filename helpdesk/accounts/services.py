@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from ..links import portal_link
 from ..models import AccountToken, PortalSettings, TokenPurpose
-from ..outbox import queue_email
+from ..notifications.outbox import queue_email
 
 
 def portal_for(user):

@@ -1,5 +1,6 @@
 """Mail outbox (DESIGN rule 7): a row per e-mail, written in the transaction that caused it,
-delivered by `helpdesk.outbox.deliver_due` with back-off; failures stay for the next run."""
+delivered by `helpdesk.notifications.delivery.deliver_due` with back-off; failures stay for the
+next run."""
 
 from django.db import models
 from django.utils import timezone

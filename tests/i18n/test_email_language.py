@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from helpdesk.models import OutboxMessage
-from helpdesk.outbox import render_email
+from helpdesk.notifications.delivery import render_email
 from helpdesk.services.replies import ticket_reply
 from helpdesk.services.tickets import ticket_create
 from tests.factories import ContactFactory, CustomFieldFactory, TechnicianFactory

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpdesk.outbox import render_email
+from helpdesk.notifications.delivery import render_email
 
 from .catalogs import LANGUAGES
 from .email_flows import context_data, email_templates, queue_every_email

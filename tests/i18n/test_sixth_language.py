@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from helpdesk.models import OutboxMessage, Status
-from helpdesk.outbox import render_email
+from helpdesk.notifications.delivery import render_email
 from helpdesk.services.replies import ticket_reply
 from helpdesk.services.tickets import ticket_create
 from tests.factories import ContactFactory, CustomFieldFactory, TechnicianFactory

@@ -13,7 +13,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from helpdesk.models import Reply, Ticket
-from helpdesk.outbox import deliver_due
+from helpdesk.notifications.delivery import deliver_due
 from tests.factories import (
     ContactFactory,
     CustomerFactory,

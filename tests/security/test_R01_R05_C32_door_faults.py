@@ -26,7 +26,7 @@ from rest_framework.test import APIClient
 
 from helpdesk.accounts.tokens import CODE_ALPHABET
 from helpdesk.models import Attachment, OutboxMessage, OutboxStatus, Reply, Ticket
-from helpdesk.outbox import deliver_due
+from helpdesk.notifications.delivery import deliver_due
 from tests.factories import ContactFactory, CustomerFactory, TechnicianFactory, TicketFactory
 from tests.factories.helpdesk import PASSWORD
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from helpdesk.outbox import deliver_due
+from ...notifications.delivery import deliver_due
 
 
 class Command(BaseCommand):

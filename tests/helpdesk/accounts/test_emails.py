@@ -11,7 +11,7 @@ from django.utils import translation
 from helpdesk import notifications
 from helpdesk.accounts import email_change, reset, services, welcome
 from helpdesk.models import AccountToken, OutboxMessage
-from helpdesk.outbox import render_email
+from helpdesk.notifications.delivery import render_email
 from tests.factories import ContactFactory, ReplyFactory, TechnicianFactory, TicketFactory
 
 from .conftest import PUBLIC_BASE_URL

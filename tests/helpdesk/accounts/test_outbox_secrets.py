@@ -6,7 +6,8 @@ from django.core import mail
 
 from helpdesk.accounts import email_change, reset, welcome
 from helpdesk.models import OutboxMessage, OutboxStatus
-from helpdesk.outbox import MAX_ATTEMPTS, SECRET_TEMPLATES, deliver_due, queue_email
+from helpdesk.notifications.delivery import MAX_ATTEMPTS, SECRET_TEMPLATES, deliver_due
+from helpdesk.notifications.outbox import queue_email
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from helpdesk.accounts.welcome import contact_send_welcome, contacts_send_welcome
 from helpdesk.models import AccountToken, OutboxMessage, PortalSettings
-from helpdesk.outbox import render_email
+from helpdesk.notifications.delivery import render_email
 from tests.factories import ContactFactory, UserFactory
 
 from .conftest import PUBLIC_BASE_URL

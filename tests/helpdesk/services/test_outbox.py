@@ -5,7 +5,8 @@ from django.core import mail
 from django.utils import timezone
 
 from helpdesk.models import OutboxMessage, OutboxStatus
-from helpdesk.outbox import MAX_ATTEMPTS, deliver_due, queue_email
+from helpdesk.notifications.delivery import MAX_ATTEMPTS, deliver_due
+from helpdesk.notifications.outbox import queue_email
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

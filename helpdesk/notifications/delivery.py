@@ -1,19 +1,16 @@
-"""Writing e-mails to the outbox and delivering them (DESIGN rule 7).
-
-`queue_email` writes a row in the caller's transaction and asks for delivery once it commits;
-`deliver_due` sends what is due, one row at a time, and on failure keeps the row with an
-exponential back-off. Nothing is lost when the mail server is down."""
+"""Delivering the outbox (DESIGN rule 7): `deliver_due` sends what is due, one row at a time,
+and on failure keeps the row with an exponential back-off. Nothing is lost when the mail server
+is down. The last link of the one-way chain outbox (queue) -> tasks (the task) -> delivery."""
 
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutboxMessage, OutboxStatus
+from ..models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -24,25 +21,6 @@ SECRET_TEMPLATES = frozenset({"password_reset_code", "welcome", "email_change_co
 REDACTED = {"redacted": True}
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
-
-
-def queue_email(*, to, template: str, context: dict, language: str | None = None):
-    """An outbox row for user `to`, in their language. Call inside the transaction that made
-    the news, so the e-mail exists exactly when the ticket or reply does."""
-    message = OutboxMessage.objects.create(
-        recipient=to.email,
-        language=language or getattr(to, "language", None) or settings.LANGUAGE_CODE,
-        template=template,
-        context=context,
-    )
-    transaction.on_commit(_request_delivery)
-    return message
-
-
-def _request_delivery():
-    from .tasks import deliver_outbox
-
-    deliver_outbox.enqueue()
 
 
 def render_email(message: OutboxMessage) -> EmailMultiAlternatives:

@@ -1,10 +1,12 @@
-"""Background tasks (django_tasks: immediate in dev/test, the database worker in production)."""
+"""The outbox's background task (django_tasks: immediate in dev/test, the database worker in
+production). Queued task rows store this module's path: see HelpdeskConfig.ready() for the path
+it had before release 0.2.0."""
 
 from django.utils import timezone
 from django_tasks import task
 
-from .models import OutboxMessage, OutboxStatus
-from .outbox import deliver_due
+from ..models import OutboxMessage, OutboxStatus
+from .delivery import deliver_due
 
 
 @task()

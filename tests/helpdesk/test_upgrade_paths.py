@@ -1,0 +1,37 @@
+"""An instance upgraded across the move to layers (release 0.2.0) keeps working with what it
+stored under the old dotted paths: task rows queued by the database worker's backend still run.
+(Cached entries of moved classes: tests/cms/core/test_versioned_cache.py.)"""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+
+from helpdesk.models import OutboxMessage, OutboxStatus
+from helpdesk.notifications.tasks import deliver_outbox
+
+pytestmark = pytest.mark.django_db
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_delivery_queued_under_the_old_task_path_still_runs():
+    message = OutboxMessage.objects.create(
+        recipient="alice@acme.example",
+        language="en",
+        template="ticket_resolved",
+        context={"number": 1042, "title": "Printer jams", "author": "Tess", "url": "http://x/"},
+    )
+    deliver_outbox.enqueue()
+    # What a release before 0.2.0 wrote into the queue.
+    DBTaskResult.objects.update(task_path="helpdesk.tasks.deliver_outbox")
+
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+    row = DBTaskResult.objects.get()
+    assert row.status == "SUCCESSFUL", row.exception_class_path
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+    assert [m.to for m in mail.outbox] == [["alice@acme.example"]]
