@@ -27,7 +27,6 @@ from rest_framework.settings import api_settings  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from helpdesk.api.representation import api_tickets, ticket_dicts  # noqa: E402
-from helpdesk.field_schema import field_schema_for  # noqa: E402
 from helpdesk.models import (  # noqa: E402
     Attachment,
     Customer,
@@ -41,7 +40,8 @@ from helpdesk.models import (  # noqa: E402
     TicketType,
     User,
 )
-from helpdesk.ticket_query import encode_cursor  # noqa: E402
+from helpdesk.tickets.field_schema import field_schema_for  # noqa: E402
+from helpdesk.tickets.query import encode_cursor  # noqa: E402
 from kb.models import KBArticlePage, KBRestriction, KBSettings  # noqa: E402
 
 VAR = Path(__file__).resolve().parent / "var"

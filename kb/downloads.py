@@ -4,7 +4,7 @@ attachments), and never stored by a shared cache."""
 
 from django.http import FileResponse, HttpResponse
 
-from helpdesk.downloads import with_download_headers
+from helpdesk.tickets.downloads import with_download_headers
 
 
 class DocumentDownload(FileResponse, HttpResponse):

@@ -157,10 +157,10 @@ AUTHENTICATION_BACKENDS = [
     "helpdesk.auth_backends.EmailBackend",
 ]
 # Small uploads in memory, larger ones spooled to disk, but never more of a file than the
-# portal's upload limit (helpdesk.upload_handlers).
+# portal's upload limit (helpdesk.tickets.uploads).
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "helpdesk.upload_handlers.PortalLimitUploadHandler",
+    "helpdesk.tickets.uploads.PortalLimitUploadHandler",
 ]
 PASSWORD_HASHERS = [
     "helpdesk.accounts.hashers.OwaspArgon2PasswordHasher",

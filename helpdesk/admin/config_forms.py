@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..field_schema import LOOKUP_MODELS
+from ..tickets.field_schema import LOOKUP_MODELS
 
 
 def validate_labels(value, *, required=True):

@@ -3,7 +3,7 @@ custom field) with its portal visibility and required flag, saved together.
 
 Rows are validated with the models' own `full_clean()` and saved in one transaction, so a
 refused row leaves every row as it was. Saving drops the cached field schema (signals in
-helpdesk.field_schema), so portal forms and the API follow at once."""
+helpdesk.tickets.field_schema), so portal forms and the API follow at once."""
 
 from django import forms
 from django.contrib import messages

@@ -20,11 +20,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import services
-from ..downloads import attachment_response
-from ..field_schema import field_schema_for
 from ..permissions import is_technician
 from ..sanitize import plain_text_to_html
-from ..selectors import attachment_visible_to, tickets_visible_to
+from ..tickets.downloads import attachment_response
+from ..tickets.field_schema import field_schema_for
+from ..tickets.selectors import attachment_visible_to, tickets_visible_to
 from . import display
 from .forms import AssignForm, ReplyForm, TicketFieldsForm
 

@@ -6,8 +6,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.negotiation import BaseContentNegotiation
 
-from ..downloads import attachment_response
-from ..selectors import attachment_visible_to
+from ..tickets.downloads import attachment_response
+from ..tickets.selectors import attachment_visible_to
 from .common import error_responses, not_found
 
 

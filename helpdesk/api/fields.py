@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..field_schema import field_schema_for
+from ..tickets.field_schema import field_schema_for
 from .common import error_responses
 from .serializers import TicketFieldSerializer
 

@@ -18,14 +18,14 @@ from cms.core.site_cache import SITES
 from cms.core.versioned_cache import cached, version
 
 from ..links import api_attachment_link, portal_base_urls, ticket_link_prefix
-from ..lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables
 from ..models import Attachment, Customer, User
 from ..models.versions import PORTAL_CONFIG
 from ..permissions import is_technician
-from ..selectors import public_replies, tickets_visible_to, visible_ticket_or_none
+from ..tickets.lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables
+from ..tickets.selectors import public_replies, tickets_visible_to, visible_ticket_or_none
 from .common import display_name
 
-# The five look-ups are attached from helpdesk.lookup_rows (joins made planning slow).
+# The five look-ups are attached from helpdesk.tickets.lookup_rows (joins made planning slow).
 TICKET_RELATED = ("customer__portal", "requester", "assignee")
 
 

@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..field_schema import LOOKUP_MODELS
+from ..tickets.field_schema import LOOKUP_MODELS
 from .common import StrictSerializer
 
 BUILTIN_KEYS = tuple(LOOKUP_MODELS)

@@ -13,7 +13,6 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from ..field_schema import field_schema_for
 from ..models import Ticket
 from ..permissions import is_technician
 from ..services import (
@@ -23,7 +22,8 @@ from ..services import (
     ticket_reopen,
     ticket_update_fields,
 )
-from ..ticket_query import MAX_PAGE_SIZE, PAGE_SIZE, ticket_page
+from ..tickets.field_schema import field_schema_for
+from ..tickets.query import MAX_PAGE_SIZE, PAGE_SIZE, ticket_page
 from .common import (
     error_responses,
     not_found,
@@ -150,7 +150,7 @@ class TicketViewSet(viewsets.ViewSet):
         refuse_bad_text(params.lists())
         size = _page_size(params)
         schema = _schema(request)
-        # ticket_query names a refused sort "sort"; answer with the name the caller used.
+        # helpdesk.tickets.query names a refused sort "sort"; answer with the name the caller used.
         rename = {"sort": "ordering"} if "ordering" in params and "sort" not in params else {}
         with service_errors(rename=rename):
             page = ticket_page(

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
-from ..field_schema import field_schema_for
 from ..models import Activity, Attachment, OutboxMessage, Reply, Ticket, TicketSource, User
 from ..services import ticket_assign, ticket_create, ticket_reply, ticket_update_fields
+from ..tickets.field_schema import field_schema_for
 from .content import TICKETS
 
 TECH_EMAIL = "tech@example.com"

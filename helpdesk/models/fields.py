@@ -1,6 +1,6 @@
 """Which ticket fields contacts see: the built-in five and admin-defined custom fields.
 
-`helpdesk.field_schema.field_schema_for(user)` turns these rows into the one schema that
+`helpdesk.tickets.field_schema.field_schema_for(user)` turns these rows into the one schema that
 forms, serializers, filters, exports and templates use."""
 
 import datetime

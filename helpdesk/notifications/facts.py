@@ -9,8 +9,8 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from ..field_schema import field_schema_for
-from ..portal.display import field_display
+from ..tickets.display import field_display
+from ..tickets.field_schema import field_schema_for
 
 
 def recipient_language(user) -> str:

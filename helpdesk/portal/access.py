@@ -12,13 +12,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from ..field_schema import field_schema_for
-from ..lookup_rows import attach_lookups
 from ..permissions import active_contact, is_technician
-from ..selectors import tickets_visible_to
+from ..tickets.field_schema import field_schema_for
+from ..tickets.lookup_rows import attach_lookups
+from ..tickets.selectors import tickets_visible_to
 
 # What a ticket row or page shows of its relations, fetched in the same query; the five
-# look-ups come from helpdesk.lookup_rows (joining them made planning the query slow).
+# look-ups come from helpdesk.tickets.lookup_rows (joining them made planning the query slow).
 TICKET_RELATED = ("requester", "assignee")
 
 

@@ -25,7 +25,7 @@ from cms.core.versioned_cache import SHELL, version
 
 from ..models import Attachment, Reply
 from ..models.versions import PORTAL_CONFIG, ticket_version_key
-from ..selectors import tickets_visible_to
+from ..tickets.selectors import tickets_visible_to
 
 try:
     CODE_VERSION = package_version("service-portal")

@@ -10,11 +10,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..lookup_rows import with_lookups
-from ..selectors import tickets_visible_to
-from ..ticket_query import DEFAULT_SORT, SORT_KEYS, QueryError, filter_tickets, order_tickets
+from ..tickets.display import field_display
+from ..tickets.lookup_rows import with_lookups
+from ..tickets.query import DEFAULT_SORT, SORT_KEYS, QueryError, filter_tickets, order_tickets
+from ..tickets.selectors import tickets_visible_to
 from .access import TICKET_RELATED, contact_required, schema_for
-from .display import field_display
 from .views_list import render_query_error
 
 # Rows fetched from the server-side cursor at a time. The fetched chunk (rows, then tickets

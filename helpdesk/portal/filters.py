@@ -1,6 +1,6 @@
 """The list's filter panel, generated from the visible field schema (DESIGN rule 3).
 
-A plain GET form: every control's name is the query parameter `helpdesk.ticket_query`
+A plain GET form: every control's name is the query parameter `helpdesk.tickets.query`
 understands, so the panel, the URL, the list and the CSV export share one vocabulary.
 Hidden fields get no control (and the query refuses them when typed into the URL)."""
 

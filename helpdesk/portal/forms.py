@@ -9,9 +9,9 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..field_schema import CUSTOM_PREFIX
 from ..models import BuiltinField, CustomFieldType
 from ..sanitize import clean_html, plain_text_to_html
+from ..tickets.field_schema import CUSTOM_PREFIX
 
 EMPTY_CHOICE = ("", "—")
 

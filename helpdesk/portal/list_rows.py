@@ -9,8 +9,8 @@ format, the look-up tables — is looked up once per page."""
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
 
-from ..lookup_rows import lookup_row, lookup_tables
 from ..models import Ticket, User
+from ..tickets.lookup_rows import lookup_row, lookup_tables
 
 PEOPLE = ("requester", "assignee")
 # What a row shows and what the cursor reads (every sort key).

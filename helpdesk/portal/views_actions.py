@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..services import ticket_close, ticket_reopen, ticket_reply, ticket_update_fields
+from ..tickets.display import field_display
 from .access import contact_required, schema_for, ticket_or_404
-from .display import field_display
 from .forms import (
     ReplyForm,
     kept_editor_value,

@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from cms.core.versioned_cache import version
 
 from ..models.versions import PORTAL_CONFIG
-from ..selectors import tickets_visible_to
-from ..ticket_query import QueryError, ticket_page
+from ..tickets.query import QueryError, ticket_page
+from ..tickets.selectors import tickets_visible_to
 from .access import contact_required, schema_for
 from .filters import FilterForm, active_filter_count
 from .list_rows import fetch_list_rows, list_rows

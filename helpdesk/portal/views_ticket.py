@@ -10,13 +10,13 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from ..downloads import attachment_response
 from ..models import BuiltinField
-from ..selectors import activities_visible_to, attachment_visible_to, public_replies
-from ..transitions import allowed_status_codes, may_close, may_reopen
+from ..tickets.display import activity_value, field_display
+from ..tickets.downloads import attachment_response
+from ..tickets.selectors import activities_visible_to, attachment_visible_to, public_replies
+from ..tickets.transitions import allowed_status_codes, may_close, may_reopen
 from . import conditional
 from .access import contact_required, schema_for, ticket_or_404
-from .display import activity_value, field_display
 from .forms import FieldEditForm, ReasonForm, ReplyForm
 
 BODY_CACHE_SECONDS = 300

@@ -7,8 +7,8 @@ must fit their type, required fields must be given (or take their default)."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..field_schema import FieldSchema, FieldSpec
 from ..models.fields import clean_custom_value, is_empty
+from ..tickets.field_schema import FieldSchema, FieldSpec
 
 
 class _SpecAsField:

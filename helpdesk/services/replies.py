@@ -9,7 +9,7 @@ from .. import notifications
 from ..models import Activity, PortalSettings, Reply, StatusCategory
 from ..permissions import is_technician
 from ..sanitize import clean_html
-from ..transitions import first_status
+from ..tickets.transitions import first_status
 from .attachments import (
     attachment_add,
     delete_stored_files_on_error,

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
-from ..field_schema import LOOKUP_MODELS, field_schema_for
 from ..models import Activity, Status, StatusCategory, Ticket, TicketSource
 from ..permissions import active_contact, is_technician
 from ..sanitize import clean_html
-from ..transitions import allowed_status_codes, first_status, may_close, may_reopen
+from ..tickets.field_schema import LOOKUP_MODELS, field_schema_for
+from ..tickets.transitions import allowed_status_codes, first_status, may_close, may_reopen
 from .attachments import (
     attachment_add,
     delete_stored_files_on_error,

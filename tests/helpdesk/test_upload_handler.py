@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
 from helpdesk.models import PortalSettings, Ticket
-from helpdesk.upload_handlers import PortalLimitUploadHandler
+from helpdesk.tickets.uploads import PortalLimitUploadHandler
 from tests.factories import ContactFactory, TicketFactory
 
 pytestmark = pytest.mark.django_db

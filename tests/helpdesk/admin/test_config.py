@@ -6,8 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from helpdesk.field_schema import field_schema_for
 from helpdesk.models import BuiltinFieldSetting, CustomField, Priority
+from helpdesk.tickets.field_schema import field_schema_for
 from tests.factories import CustomFieldFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from helpdesk.field_schema import field_schema_for
-from helpdesk.selectors import (
+from helpdesk.tickets.field_schema import field_schema_for
+from helpdesk.tickets.query import QueryError, encode_cursor, ticket_page
+from helpdesk.tickets.selectors import (
     attachment_visible_to,
     tickets_visible_to,
     visible_ticket_or_none,
 )
-from helpdesk.ticket_query import QueryError, encode_cursor, ticket_page
 from tests.factories import CustomFieldFactory
 
 from .conftest import error_of

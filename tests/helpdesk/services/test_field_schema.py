@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from helpdesk.field_schema import field_schema_for
 from helpdesk.models import BuiltinFieldSetting, CustomField, PortalSettings, TicketType
+from helpdesk.tickets.field_schema import field_schema_for
 from tests.factories import CustomFieldFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +97,8 @@ def test_C07_open_closed_filter_is_refused_when_the_status_is_hidden(a1):
     from django.http import QueryDict
 
     from helpdesk.models import BuiltinFieldSetting
-    from helpdesk.selectors import tickets_visible_to
-    from helpdesk.ticket_query import QueryError, filter_tickets
+    from helpdesk.tickets.query import QueryError, filter_tickets
+    from helpdesk.tickets.selectors import tickets_visible_to
 
     setting = BuiltinFieldSetting.objects.get(field="status")
     setting.visibility = "hidden"

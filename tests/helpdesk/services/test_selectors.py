@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from helpdesk.models import Contact
-from helpdesk.selectors import tickets_visible_to, visible_ticket_or_none
+from helpdesk.tickets.selectors import tickets_visible_to, visible_ticket_or_none
 from tests.factories import TicketFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

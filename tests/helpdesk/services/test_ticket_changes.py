@@ -179,8 +179,8 @@ def test_only_technicians_assign_and_only_to_technicians(ticket, a1, tech):
 
 
 def test_C07_a_change_to_a_hidden_field_is_recorded_but_never_shown_to_contacts(ticket, a1, tech):
-    from helpdesk.field_schema import field_schema_for
-    from helpdesk.selectors import activities_visible_to
+    from helpdesk.tickets.field_schema import field_schema_for
+    from helpdesk.tickets.selectors import activities_visible_to
 
     CustomFieldFactory(key="internal_priority", visibility="hidden")
     ticket_update_fields(ticket=ticket, user=tech, values={"internal_priority": "p1"})

@@ -15,7 +15,7 @@ from wagtail.models import Site
 def portal_upload_limit(request) -> int | None:
     if request.path_info.startswith("/admin/"):
         return None
-    from .models import PortalSettings
+    from ..models import PortalSettings
 
     site = Site.find_for_request(request)
     return PortalSettings.for_request(request).max_upload_bytes if site else None

@@ -17,8 +17,8 @@ from django.db.models import F, Q
 from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 
+from ..models import BuiltinField, CustomFieldType, StatusCategory, Ticket
 from .field_schema import CUSTOM_PREFIX, FieldSchema
-from .models import BuiltinField, CustomFieldType, StatusCategory, Ticket
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100

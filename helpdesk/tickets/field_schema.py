@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.versioned_cache import cached
 
-from .models import (
+from ..models import (
     BuiltinField,
     BuiltinFieldSetting,
     CustomField,
@@ -24,9 +24,9 @@ from .models import (
     TicketType,
     Visibility,
 )
-from .models.lookups import label_in
-from .models.versions import PORTAL_CONFIG
-from .permissions import active_contact, is_technician
+from ..models.lookups import label_in
+from ..models.versions import PORTAL_CONFIG
+from ..permissions import active_contact, is_technician
 
 LOOKUP_MODELS = {
     BuiltinField.STATUS: Status,

@@ -9,8 +9,8 @@ them. An id the cached table does not know yet is left to Django's normal lazy q
 
 from cms.core.versioned_cache import cached
 
-from .models import Impact, Priority, ProductFamily, Status, Ticket, TicketType
-from .models.versions import PORTAL_CONFIG
+from ..models import Impact, Priority, ProductFamily, Status, Ticket, TicketType
+from ..models.versions import PORTAL_CONFIG
 
 LOOKUP_FIELDS = {
     "status": Status,
