@@ -20,7 +20,7 @@ class HelpdeskConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .accounts import auto_welcome
-        from .groups import ensure_groups
+        from .core.groups import ensure_groups
         from .models import versions
 
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="helpdesk-groups")

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.versioned_cache import SHELL, cached
-from helpdesk.permissions import active_contact
+from helpdesk.core.permissions import active_contact
 from kb.models.access import reads_everything
 from kb.navigation import kb_root_url
 

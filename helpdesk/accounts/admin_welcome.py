@@ -16,8 +16,8 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from ..core.permissions import is_technician
 from ..models import Contact, Customer
-from ..permissions import is_technician
 from .welcome import contacts_send_welcome, may_receive_welcome
 
 

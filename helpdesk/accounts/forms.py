@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from ..permissions import active_contact
+from ..core.permissions import active_contact
 from . import services
 
 

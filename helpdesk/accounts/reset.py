@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from ..core.permissions import active_contact
 from ..models import AccountToken, TokenPurpose, User
 from ..models.users import normalize_email
-from ..permissions import active_contact
 from . import services, tokens
 
 CODE_LIFETIME = timedelta(minutes=10)

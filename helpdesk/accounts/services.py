@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
-from ..links import portal_link
+from ..core.links import portal_link
 from ..models import AccountToken, PortalSettings, TokenPurpose
 from ..notifications.outbox import queue_email
 

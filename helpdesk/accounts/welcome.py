@@ -10,7 +10,7 @@ from django.db import transaction
 
 from cms.core.per_language import text_in
 
-from ..links import portal_base_url
+from ..core.links import portal_base_url
 from ..models import AccountToken, Contact, PortalSettings, TokenPurpose
 from . import services, tokens
 

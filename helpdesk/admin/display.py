@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..core.sanitize import clean_html
 from ..models import CustomFieldType
-from ..sanitize import clean_html
 
 
 def safe_html(html):

@@ -15,8 +15,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ..core.permissions import is_technician
 from ..models import Ticket
-from ..permissions import is_technician
 
 LIST_RELATIONS = ("customer", "requester", "assignee", "status", "priority", "type")
 

@@ -1,6 +1,7 @@
 """Admin URLs of the helpdesk, mounted under /admin/ by the `register_admin_urls` hook.
 
-The name "helpdesk_ticket" is a contract: e-mails link to it (helpdesk.links.admin_ticket_link)."""
+The name "helpdesk_ticket" is a contract: e-mails link to it
+(helpdesk.core.links.admin_ticket_link)."""
 
 from django.urls import path
 

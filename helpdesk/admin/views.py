@@ -20,8 +20,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import services
-from ..permissions import is_technician
-from ..sanitize import plain_text_to_html
+from ..core.permissions import is_technician
+from ..core.sanitize import plain_text_to_html
 from ..tickets.downloads import attachment_response
 from ..tickets.field_schema import field_schema_for
 from ..tickets.selectors import attachment_visible_to, tickets_visible_to

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from ..permissions import active_contact
+from ..core.permissions import active_contact
 from .common import error_responses
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import exceptions, serializers
 
-from ..permissions import is_technician
+from ..core.permissions import is_technician
 
 # Keys a client may send that are not data (HTML forms of the portal's own scripts).
 IGNORED_KEYS = {"csrfmiddlewaretoken"}

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..permissions import is_technician
+from ..core.permissions import is_technician
 from ..services import ticket_reply
 from .common import error_responses, not_found, refuse_staff_only
 from .representation import replies_for, reply_dicts, visible_ticket

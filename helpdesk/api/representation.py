@@ -17,10 +17,10 @@ from wagtail.models import Site
 from cms.core.site_cache import SITES
 from cms.core.versioned_cache import cached, version
 
-from ..links import api_attachment_link, portal_base_urls, ticket_link_prefix
+from ..core.links import api_attachment_link, portal_base_urls, ticket_link_prefix
+from ..core.permissions import is_technician
 from ..models import Attachment, Customer, User
 from ..models.versions import PORTAL_CONFIG
-from ..permissions import is_technician
 from ..tickets.lookup_rows import LOOKUP_FIELDS, lookup_codes, lookup_row, lookup_tables
 from ..tickets.selectors import public_replies, tickets_visible_to, visible_ticket_or_none
 from .common import display_name

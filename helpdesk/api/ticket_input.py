@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
-from ..permissions import active_contact, is_technician
+from ..core.permissions import active_contact, is_technician
 from .common import refuse, refuse_bad_text, service_errors
 from .serializers import BUILTIN_KEYS
 

@@ -13,8 +13,8 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from ..core.permissions import is_technician
 from ..models import Ticket
-from ..permissions import is_technician
 from ..services import (
     ticket_assign,
     ticket_close,

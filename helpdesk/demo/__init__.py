@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from ..core.permissions import TECHNICIANS_GROUP
 from ..models import Contact, Customer, User
-from ..permissions import TECHNICIANS_GROUP
 from .bulk import add_arguments as add_bulk_arguments
 from .bulk import seed_bulk
 from .fields import seed_fields

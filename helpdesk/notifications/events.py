@@ -4,8 +4,8 @@ transaction of the change, in each recipient's language, with links from the lin
 from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
 
-from ..links import admin_ticket_link, ticket_link
-from ..permissions import TECHNICIANS_GROUP, active_contact, is_technician
+from ..core.links import admin_ticket_link, ticket_link
+from ..core.permissions import TECHNICIANS_GROUP, active_contact, is_technician
 from .facts import ticket_facts
 from .outbox import queue_email
 

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from ..permissions import active_contact, is_technician
+from ..core.permissions import active_contact, is_technician
 from ..tickets.field_schema import field_schema_for
 from ..tickets.lookup_rows import attach_lookups
 from ..tickets.selectors import tickets_visible_to

@@ -9,8 +9,8 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..core.sanitize import clean_html, plain_text_to_html
 from ..models import BuiltinField, CustomFieldType
-from ..sanitize import clean_html, plain_text_to_html
 from ..tickets.field_schema import CUSTOM_PREFIX
 
 EMPTY_CHOICE = ("", "—")

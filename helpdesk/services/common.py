@@ -2,8 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 
+from ..core.permissions import active_contact, is_technician
 from ..models import Ticket, TicketCounter
-from ..permissions import active_contact, is_technician
 
 
 def next_ticket_number() -> int:

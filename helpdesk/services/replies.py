@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
+from ..core.permissions import is_technician
+from ..core.sanitize import clean_html
 from ..models import Activity, PortalSettings, Reply, StatusCategory
-from ..permissions import is_technician
-from ..sanitize import clean_html
 from ..tickets.transitions import first_status
 from .attachments import (
     attachment_add,

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
+from ..core.permissions import active_contact, is_technician
+from ..core.sanitize import clean_html
 from ..models import Activity, Status, StatusCategory, Ticket, TicketSource
-from ..permissions import active_contact, is_technician
-from ..sanitize import clean_html
 from ..tickets.field_schema import LOOKUP_MODELS, field_schema_for
 from ..tickets.transitions import allowed_status_codes, first_status, may_close, may_reopen
 from .attachments import (

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..sanitize import clean_html
+from ..core.sanitize import clean_html
 
 register = template.Library()
 

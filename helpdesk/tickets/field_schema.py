@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.versioned_cache import cached
 
+from ..core.permissions import active_contact, is_technician
 from ..models import (
     BuiltinField,
     BuiltinFieldSetting,
@@ -26,7 +27,6 @@ from ..models import (
 )
 from ..models.lookups import label_in
 from ..models.versions import PORTAL_CONFIG
-from ..permissions import active_contact, is_technician
 
 LOOKUP_MODELS = {
     BuiltinField.STATUS: Status,

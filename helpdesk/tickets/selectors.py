@@ -1,7 +1,7 @@
 """Which tickets a user may see — the one selector every door uses (DESIGN rule 1)."""
 
+from ..core.permissions import active_contact, is_technician
 from ..models import Attachment, Ticket
-from ..permissions import active_contact, is_technician
 
 # The largest value a database integer column holds; larger input would overflow the query
 # (a 500) instead of finding nothing (a 404).

@@ -1,7 +1,7 @@
 """Which status changes a user may make on a ticket, per the portal's settings."""
 
+from ..core.permissions import is_technician
 from ..models import PortalSettings, Status, StatusCategory
-from ..permissions import is_technician
 
 OPENISH = {StatusCategory.OPEN, StatusCategory.PENDING}
 

@@ -5,7 +5,7 @@ which applies this filter: the stored HTML is never trusted as it is (SECURITY C
 from django import template
 from django.utils.safestring import mark_safe
 
-from helpdesk.sanitize import clean_rich_text as clean
+from helpdesk.core.sanitize import clean_rich_text as clean
 
 register = template.Library()
 

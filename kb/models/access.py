@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from cms.core.versioned_cache import cached
-from helpdesk.permissions import active_contact, is_technician
+from helpdesk.core.permissions import active_contact, is_technician
 
 from ..conditional import generation
 from .restriction import KBRestriction

@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from cms.core.versioned_cache import cached
-from helpdesk.permissions import active_contact
+from helpdesk.core.permissions import active_contact
 
 from ..conditional import generation, mark_article_response
 from .access import reads_everything

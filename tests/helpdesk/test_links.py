@@ -1,6 +1,6 @@
 import pytest
 
-from helpdesk.links import portal_link
+from helpdesk.core.links import portal_link
 from helpdesk.models import PortalSettings
 
 pytestmark = pytest.mark.django_db

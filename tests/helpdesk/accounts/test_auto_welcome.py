@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 
+from helpdesk.core.permissions import HELPDESK_MANAGERS_GROUP
 from helpdesk.models import AccountToken, Contact, OutboxMessage, PortalSettings
-from helpdesk.permissions import HELPDESK_MANAGERS_GROUP
 from tests.factories import ContactFactory, CustomerFactory, UserFactory
 
 from .conftest import PUBLIC_BASE_URL

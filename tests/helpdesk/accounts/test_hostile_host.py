@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 
+from helpdesk.core.permissions import HELPDESK_MANAGERS_GROUP
 from helpdesk.models import OutboxMessage
-from helpdesk.permissions import HELPDESK_MANAGERS_GROUP
 from tests.factories import ContactFactory, UserFactory
 from tests.factories.helpdesk import PASSWORD
 

@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from helpdesk.core.permissions import HELPDESK_MANAGERS_GROUP
 from helpdesk.models import PortalSettings
-from helpdesk.permissions import HELPDESK_MANAGERS_GROUP
 from tests.factories import (
     ContactFactory,
     CustomerFactory,

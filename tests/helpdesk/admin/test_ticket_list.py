@@ -137,6 +137,6 @@ def test_menu_shows_the_helpdesk_group(tech_client):
 
 
 def test_technician_factory_is_a_technician():
-    from helpdesk.permissions import is_technician
+    from helpdesk.core.permissions import is_technician
 
     assert is_technician(TechnicianFactory())

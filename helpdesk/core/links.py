@@ -9,8 +9,8 @@ from django.utils import translation
 
 from cms.core.versioned_cache import cached
 
-from .models import PortalSettings
-from .models.versions import PORTAL_CONFIG
+from ..models import PortalSettings
+from ..models.versions import PORTAL_CONFIG
 
 
 def portal_base_url(portal) -> str:
