@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .accounts.admin_welcome import SendWelcomeBulkAction
 from .admin import config
 from .admin import urls as admin_urls
+from .admin import welcome as admin_welcome
 from .admin.matrix import VisibilityMatrixViewSet
 from .admin.tickets import TicketViewSet
 
@@ -45,10 +45,8 @@ def register_helpdesk_admin_urls():
 
 @hooks.register("register_admin_urls")
 def register_welcome_admin_urls():
-    from .accounts import admin_welcome
-
     return admin_welcome.urlpatterns
 
 
 # "Send welcome e-mail" for the contacts ticked in the contact listing.
-hooks.register("register_bulk_action", SendWelcomeBulkAction)
+hooks.register("register_bulk_action", admin_welcome.SendWelcomeBulkAction)

@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ..accounts.admin_welcome import ContactEditView, ContactIndexView, CustomerEditView
 from ..models import (
     BuiltinFieldSetting,
     Contact,
@@ -21,6 +20,7 @@ from ..models import (
     TicketType,
 )
 from .config_forms import BuiltinFieldSettingForm, CustomFieldForm, LabelsForm
+from .welcome import ContactEditView, ContactIndexView, CustomerEditView
 
 
 class ConfigViewSet(ModelViewSet):

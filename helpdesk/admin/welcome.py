@@ -16,9 +16,9 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from ..accounts.welcome import contacts_send_welcome, may_receive_welcome
 from ..core.permissions import is_technician
 from ..models import Contact, Customer
-from .welcome import contacts_send_welcome, may_receive_welcome
 
 
 def may_send(user) -> bool:
