@@ -154,7 +154,7 @@ AUTH_USER_MODEL = "helpdesk.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked username + IP before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "helpdesk.auth_backends.EmailBackend",
+    "helpdesk.accounts.backends.EmailBackend",
 ]
 # Small uploads in memory, larger ones spooled to disk, but never more of a file than the
 # portal's upload limit (helpdesk.tickets.uploads).

@@ -1,13 +1,18 @@
 """Idle and absolute session timeouts (C-16).
 
 The idle limit is also the session's age (SESSION_COOKIE_AGE): the session is touched at most
-every few minutes, so an active user's expiry moves on without a write on every request."""
+every few minutes, so an active user's expiry moves on without a write on every request. A
+session that names the login backend by its path before release 0.2.0 gets the new path here,
+before anything asks for the request's user (`django.contrib.auth.get_user` accepts only the
+paths in AUTHENTICATION_BACKENDS)."""
 
 import time
 
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
+
+from .backends import MOVED_BACKEND_PATHS
 
 STARTED = "auth_started_at"
 SEEN = "auth_seen_at"
@@ -37,6 +42,9 @@ class SessionTimeoutMiddleware:
     def __call__(self, request):
         session = getattr(request, "session", None)
         if session is not None and SESSION_KEY in session:
+            moved = MOVED_BACKEND_PATHS.get(session.get(BACKEND_SESSION_KEY))
+            if moved:
+                session[BACKEND_SESSION_KEY] = moved
             now = int(time.time())
             started = session.setdefault(STARTED, now)
             seen = session.get(SEEN, now)

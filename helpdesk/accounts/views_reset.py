@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..models.users import normalize_email
 from . import limits, reset
+from .backends import BACKEND_PATH
 from .forms import ResetConfirmForm, ResetRequestForm
 from .tasks import send_password_reset_code
 from .views import home_url, set_language_cookie
@@ -98,7 +99,7 @@ def password_reset_confirm(request):
 
 def _logged_in(request, user):
     # login() gives the session a new key; the new password hash ends all other sessions.
-    login(request, user, backend="helpdesk.auth_backends.EmailBackend")
+    login(request, user, backend=BACKEND_PATH)
     request.session.pop(SESSION_EMAIL, None)
     with translation.override(user.language):
         messages.success(request, _("Your password was changed. You are logged in."))

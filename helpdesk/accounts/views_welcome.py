@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import welcome
+from .backends import BACKEND_PATH
 from .views import home_url, set_language_cookie
 
 
@@ -24,7 +25,7 @@ def welcome_set_password(request, token):
         if not welcome.set_first_password(token=link, password=form.cleaned_data["new_password1"]):
             return render(request, "helpdesk/accounts/welcome_invalid.html", status=404)
         user = link.user
-        login(request, user, backend="helpdesk.auth_backends.EmailBackend")
+        login(request, user, backend=BACKEND_PATH)
         with translation.override(user.language):
             messages.success(request, _("Your password is set. Welcome!"))
             response = redirect(home_url())

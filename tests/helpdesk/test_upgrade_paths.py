@@ -1,8 +1,10 @@
 """An instance upgraded across the move to layers (release 0.2.0) keeps working with what it
-stored under the old dotted paths: task rows queued by the database worker's backend still run.
-(Cached entries of moved classes: tests/cms/core/test_versioned_cache.py.)"""
+stored under the old dotted paths: sessions stay logged in, task rows queued for the database
+worker still run. (Cached entries of moved classes: tests/cms/core/test_versioned_cache.py.)"""
 
 import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
@@ -35,3 +37,32 @@ def test_a_delivery_queued_under_the_old_task_path_still_runs():
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert [m.to for m in mail.outbox] == [["alice@acme.example"]]
+
+
+def test_a_session_from_before_the_move_stays_logged_in(client, contact):
+    client.force_login(contact.user, backend="helpdesk.accounts.backends.EmailBackend")
+    session = client.session
+    # What a release before 0.2.0 stored for this login.
+    session[BACKEND_SESSION_KEY] = "helpdesk.auth_backends.EmailBackend"
+    session.save()
+
+    response = client.get("/en/account/profile/")
+
+    assert response.status_code == 200
+    assert contact.user.email in response.content.decode()
+    stored = SessionStore(session_key=session.session_key).load()
+    assert stored[BACKEND_SESSION_KEY] == "helpdesk.accounts.backends.EmailBackend"
+    assert stored[SESSION_KEY] == str(contact.user.pk)
+
+
+def test_an_unknown_backend_path_still_ends_the_session(client, contact):
+    """Only the one moved path is carried over; anything else is refused as before."""
+    client.force_login(contact.user, backend="helpdesk.accounts.backends.EmailBackend")
+    session = client.session
+    session[BACKEND_SESSION_KEY] = "helpdesk.elsewhere.EmailBackend"
+    session.save()
+
+    response = client.get("/en/account/profile/")
+
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

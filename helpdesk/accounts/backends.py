@@ -1,7 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from .models.users import normalize_email
+from ..models.users import normalize_email
+
+# What a session stores for a user this backend logged in (listed in AUTHENTICATION_BACKENDS).
+BACKEND_PATH = f"{__name__}.EmailBackend"
+# Sessions made before release 0.2.0 store the backend's old path: SessionTimeoutMiddleware
+# moves them to the new one, so nobody is logged out by the upgrade. Drop after one release.
+MOVED_BACKEND_PATHS = {"helpdesk.auth_backends.EmailBackend": BACKEND_PATH}
 
 
 class EmailBackend(ModelBackend):
