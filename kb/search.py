@@ -56,6 +56,8 @@ def _postgres_tsqueries(results):
     """The tsquery Wagtail's PostgreSQL backend matches with (every word) and the same words
     joined by OR, built by Wagtail's own compiler so that candidates match exactly as the ranked
     search does; None on any other backend."""
+    # Imported here: the backend module reads its index model when imported, and this module
+    # is imported while the KB's models load.
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
     from modelsearch.query import PlainText
 

@@ -1,4 +1,4 @@
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -15,6 +15,4 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage():
     """The configured private storage (STORAGES["private"]); a callable so that migrations
     do not freeze the backend."""
-    from django.core.files.storage import storages
-
     return storages["private"]

@@ -3,6 +3,8 @@ ADMIN_REQUIRE_2FA is on (default on in production). A staff user without a confi
 sent to enrolment, one with a device to the code page; nothing else under /admin/ opens first.
 Enrolment ends with ten recovery codes, shown once; the code page takes one instead of a TOTP."""
 
+from base64 import b32encode
+
 from django import forms
 from django.conf import settings
 from django.shortcuts import redirect, render
@@ -94,6 +96,4 @@ def two_factor(request):
 
 
 def _base32(key: bytes) -> str:
-    from base64 import b32encode
-
     return b32encode(key).decode()

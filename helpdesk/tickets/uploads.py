@@ -11,12 +11,12 @@ limits are the editors', not the portal's."""
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from wagtail.models import Site
 
+from ..models import PortalSettings
+
 
 def portal_upload_limit(request) -> int | None:
     if request.path_info.startswith("/admin/"):
         return None
-    from ..models import PortalSettings
-
     site = Site.find_for_request(request)
     return PortalSettings.for_request(request).max_upload_bytes if site else None
 
