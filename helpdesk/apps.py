@@ -4,9 +4,9 @@ from importlib import import_module
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Modules that moved in release 0.2.0 (the layered layout) whose dotted path lives on outside
+# Modules that moved with the layered layout (December 2026) whose dotted path lives on outside
 # the code: task rows queued by django_tasks_db name their task's module. The old name stays an
-# alias of the new module for one release, so a task queued before the upgrade still runs.
+# alias of the new module for one more release, so a task queued before the upgrade still runs.
 MOVED_MODULES = {"helpdesk.tasks": "helpdesk.notifications.tasks"}
 
 

@@ -5,8 +5,9 @@ from ..models.users import normalize_email
 
 # What a session stores for a user this backend logged in (listed in AUTHENTICATION_BACKENDS).
 BACKEND_PATH = f"{__name__}.EmailBackend"
-# Sessions made before release 0.2.0 store the backend's old path: SessionTimeoutMiddleware
-# moves them to the new one, so nobody is logged out by the upgrade. Drop after one release.
+# Sessions made before the move to layers (December 2026) store the backend's old path: the
+# SessionTimeoutMiddleware moves them to this one, so nobody is logged out by the upgrade. Drop
+# in the release after the one that ships the move.
 MOVED_BACKEND_PATHS = {"helpdesk.auth_backends.EmailBackend": BACKEND_PATH}
 
 

@@ -2,7 +2,7 @@
 
 The idle limit is also the session's age (SESSION_COOKIE_AGE): the session is touched at most
 every few minutes, so an active user's expiry moves on without a write on every request. A
-session that names the login backend by its path before release 0.2.0 gets the new path here,
+session that names the login backend by its path before the move to layers gets the new path,
 before anything asks for the request's user (`django.contrib.auth.get_user` accepts only the
 paths in AUTHENTICATION_BACKENDS)."""
 

@@ -1,6 +1,6 @@
 """The outbox's background task (django_tasks: immediate in dev/test, the database worker in
 production). Queued task rows store this module's path: see HelpdeskConfig.ready() for the path
-it had before release 0.2.0."""
+it had before the move to layers."""
 
 from django.utils import timezone
 from django_tasks import task

@@ -1,4 +1,4 @@
-"""An instance upgraded across the move to layers (release 0.2.0) keeps working with what it
+"""An instance upgraded across the move to layers (December 2026) keeps working with what it
 stored under the old dotted paths: sessions stay logged in, task rows queued for the database
 worker still run. (Cached entries of moved classes: tests/cms/core/test_versioned_cache.py.)"""
 
@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# The worker closes the connection between tasks (as in production): its own transactions.
+# serialized_rollback: the flush after the test would drop migrated data (sites, lookups).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_delivery_queued_under_the_old_task_path_still_runs():
     message = OutboxMessage.objects.create(
@@ -27,7 +30,7 @@ def test_a_delivery_queued_under_the_old_task_path_still_runs():
         context={"number": 1042, "title": "Printer jams", "author": "Tess", "url": "http://x/"},
     )
     deliver_outbox.enqueue()
-    # What a release before 0.2.0 wrote into the queue.
+    # What the code before the move to layers wrote into the queue.
     DBTaskResult.objects.update(task_path="helpdesk.tasks.deliver_outbox")
 
     call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
@@ -42,7 +45,7 @@ def test_a_delivery_queued_under_the_old_task_path_still_runs():
 def test_a_session_from_before_the_move_stays_logged_in(client, contact):
     client.force_login(contact.user, backend="helpdesk.accounts.backends.EmailBackend")
     session = client.session
-    # What a release before 0.2.0 stored for this login.
+    # What the code before the move to layers stored for this login.
     session[BACKEND_SESSION_KEY] = "helpdesk.auth_backends.EmailBackend"
     session.save()
 
