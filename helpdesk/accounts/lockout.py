@@ -1,8 +1,9 @@
 """django-axes glue (DESIGN rule 9): one spelling of the username, the trusted client IP, and a
 lockout that looks exactly like a wrong password (C-17)."""
 
+from cms.core.client_address import client_ip
+
 from ..models.users import normalize_email
-from .limits import client_ip
 
 
 def axes_username(request, credentials):

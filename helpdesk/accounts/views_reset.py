@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.core.client_address import client_ip
+
 from ..models.users import normalize_email
 from . import limits, reset
 from .backends import BACKEND_PATH
@@ -34,7 +36,7 @@ def password_reset_request(request):
         address = normalize_email(form.cleaned_data["email"])
         per_ip = limits.allow(
             "reset-ip",
-            limits.client_ip(request),
+            client_ip(request),
             limit=_limit("PASSWORD_RESET_REQUESTS_PER_IP", 20),
             window=HOUR,
         )
@@ -73,7 +75,7 @@ def password_reset_confirm(request):
     if request.method == "POST" and form.is_valid():
         if not limits.allow(
             "reset-confirm-ip",
-            limits.client_ip(request),
+            client_ip(request),
             limit=_limit("PASSWORD_RESET_CONFIRMS_PER_IP", 30),
             window=HOUR,
         ):

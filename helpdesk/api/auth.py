@@ -7,11 +7,11 @@ from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ..core.permissions import active_contact
 from .common import error_responses
+from .throttling import AuthThrottle
 
 
 def token_error_responses():
@@ -44,7 +44,7 @@ class TokenResponseSerializer(serializers.Serializer):
 class ObtainTokenView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [AuthThrottle]
     throttle_scope = "auth"
 
     @extend_schema(

@@ -7,9 +7,25 @@ client may spend one window's allowance at its end and the next one's at the sta
 next. `incr` is atomic on Redis and on the shared file cache (cms.core.file_cache); the file
 cache's `add` is not, so two first requests of a window at the same instant may count as one.
 The login (token) endpoint keeps DRF's sliding window (ScopedRateThrottle), where ten a minute
-must mean ten."""
+must mean ten.
 
-from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+Every throttle counts anonymous callers by `cms.core.client_address.client_ip`: DRF's own
+`get_ident` takes the raw X-Forwarded-For header when NUM_PROXIES is unset, so a caller who
+writes a new header on each request was a new caller each time (C-34)."""
+
+from rest_framework.throttling import (
+    AnonRateThrottle,
+    ScopedRateThrottle,
+    SimpleRateThrottle,
+    UserRateThrottle,
+)
+
+from cms.core.client_address import client_ip
+
+
+class ClientAddressMixin:
+    def get_ident(self, request):
+        return client_ip(request)
 
 
 class FixedWindowThrottle(SimpleRateThrottle):
@@ -33,9 +49,13 @@ class FixedWindowThrottle(SimpleRateThrottle):
         return max(0.0, self.window_ends - self.now)
 
 
-class UserThrottle(FixedWindowThrottle, UserRateThrottle):
+class UserThrottle(ClientAddressMixin, FixedWindowThrottle, UserRateThrottle):
     pass
 
 
-class AnonThrottle(FixedWindowThrottle, AnonRateThrottle):
+class AnonThrottle(ClientAddressMixin, FixedWindowThrottle, AnonRateThrottle):
     pass
+
+
+class AuthThrottle(ClientAddressMixin, ScopedRateThrottle):
+    """The token endpoint's rate (scope "auth"), per client address."""

@@ -31,6 +31,12 @@ def test_every_security_case_has_a_test():
 
 
 def test_the_case_list_is_complete_and_pending_entries_are_real_cases():
+    """SECURITY.md's C-01…C-33 and R-01…R-07, then the project's own cases from C-34 on,
+    numbered without gaps."""
     ids = case_ids()
-    assert {f"C-{n:02d}" for n in range(1, 34)} | {f"R-{n:02d}" for n in range(1, 8)} == ids
+    shared = {f"C-{n:02d}" for n in range(1, 34)} | {f"R-{n:02d}" for n in range(1, 8)}
+    assert shared <= ids
+    own = sorted(int(case[2:]) for case in ids - shared if case.startswith("C-"))
+    assert own == list(range(34, 34 + len(own))), f"own cases must follow C-33: {own}"
+    assert ids - shared == {f"C-{n}" for n in own}
     assert set(PENDING) <= ids

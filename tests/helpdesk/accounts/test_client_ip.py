@@ -4,7 +4,7 @@ client IP, taken from X-Forwarded-For only as far as `TRUSTED_PROXY_COUNT` trust
 import pytest
 from django.test import Client, RequestFactory, override_settings
 
-from helpdesk.accounts.limits import client_ip
+from cms.core.client_address import client_ip
 from helpdesk.models import OutboxMessage
 from tests.factories import ContactFactory
 from tests.factories.helpdesk import PASSWORD
