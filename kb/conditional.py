@@ -16,6 +16,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
+from cms.core.etags import matches, release
+from cms.core.versioned_cache import after_commit_too
 from helpdesk.models import Contact
 
 GENERATION_KEY = "kb:generation"
@@ -23,17 +25,19 @@ ARTICLE_MARK = "_kb_article_etag"
 
 
 def generation() -> str:
+    """The KB's current generation, with the release: every KB key and ETag includes it, so a
+    new release never serves what the old code rendered."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY, value)
-    return value
+    return f"{release()}:{value}"
 
 
 def bump_generation(**kwargs):
-    """Signal receiver: whatever KB pages show may have changed."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Whatever KB pages show may have changed: a new generation now and at commit."""
+    after_commit_too(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
 
 
 def viewer_key(user) -> str:
@@ -82,7 +86,7 @@ class KBConditionalGetMiddleware:
         if_none_match = request.headers.get("If-None-Match")
         if if_none_match and request.method in ("GET", "HEAD") and is_kb_path(request.path):
             etag = etag_for(request)
-            if etag in (tag.strip() for tag in if_none_match.split(",")):
+            if matches(request, etag):
                 response = HttpResponseNotModified()
                 response["ETag"] = etag
                 patch_cache_control(response, private=True, no_cache=True)

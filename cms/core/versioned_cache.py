@@ -10,6 +10,7 @@ import pickle
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 # A safety net for per-process caches (locmem) that a signal in another process cannot reach.
 DEFAULT_TIMEOUT = 300
@@ -39,8 +40,17 @@ def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
     return value
 
 
+def after_commit_too(move):
+    """Run `move` now and once more when the caller's transaction commits (at once outside
+    one). Receivers run inside the transaction of the save: a request between the save and the
+    commit reads the old rows and would keep them under the version moved a moment before, so
+    the version moves on again once the new rows are visible to everyone (C-35)."""
+    move()
+    transaction.on_commit(move)
+
+
 def bump(namespace):
-    cache.set(f"vc:{namespace}:version", time.time_ns(), timeout=None)
+    after_commit_too(lambda: cache.set(f"vc:{namespace}:version", time.time_ns(), timeout=None))
 
 
 def version(namespace):
@@ -50,4 +60,4 @@ def version(namespace):
 
 def bump_key(key, timeout=24 * 3600):
     """A single version value (e.g. one ticket's), read with `cache.get(key, 0)`."""
-    cache.set(key, time.time_ns(), timeout)
+    after_commit_too(lambda: cache.set(key, time.time_ns(), timeout))

@@ -10,8 +10,6 @@ sidebar's entries) versions; the deployed code. Visibility is the one ticket que
 ticket the viewer may not see has no ETag and takes the normal path to the 404."""
 
 import hashlib
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as package_version
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -21,16 +19,12 @@ from django.db.models.functions import Coalesce
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from cms.core.etags import release
 from cms.core.versioned_cache import SHELL, version
 
 from ..models import Attachment, Reply
 from ..models.versions import PORTAL_CONFIG, ticket_version_key
 from ..tickets.selectors import tickets_visible_to
-
-try:
-    CODE_VERSION = package_version("service-portal")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    CODE_VERSION = "dev"
 
 
 def _count(model):
@@ -55,7 +49,7 @@ def ticket_etag(request, number):
         return None
     contact = request.contact
     parts = (
-        settings.APP_VERSION or CODE_VERSION,
+        release(),
         get_language(),
         request.user.pk,
         contact.customer_id,
@@ -68,13 +62,6 @@ def ticket_etag(request, number):
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'"{digest}"'
-
-
-def matches(request, etag):
-    """True when the request's If-None-Match names this ETag (weak or strong)."""
-    header = request.headers.get("If-None-Match", "")
-    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return etag in tags or "*" in tags
 
 
 def mark(response, etag):

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from cms.core import etags
+
 from ..models import BuiltinField
 from ..tickets.display import activity_value, field_display
 from ..tickets.downloads import attachment_response
@@ -101,7 +103,7 @@ def ticket_context(request, ticket, *, reply_form=None, edit_data=None, edit_err
 @contact_required
 def ticket_detail(request, number):
     etag = conditional.ticket_etag(request, number)
-    if etag and conditional.matches(request, etag):
+    if etag and etags.matches(request, etag):
         response = conditional.mark(HttpResponseNotModified(), etag)
         # The browser keeps the stored page with the policy (and style nonce) it came with.
         response._csp_exempt = True
