@@ -1,10 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from ..core.permissions import active_contact
+from ..models.customers import phone_number
 from . import services
 
 
@@ -34,11 +34,6 @@ class EmailLoginForm(AuthenticationForm):
         # told nothing more than a wrong password; staff without a contact row log in.
         if not user.is_staff and active_contact(user) is None:
             raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
-
-
-phone_number = RegexValidator(
-    r"^[0-9+()./\- ]*$", _("Enter a phone number with digits, spaces and + ( ) - / . only.")
-)
 
 
 class ProfileForm(forms.Form):

@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..models.customers import phone_number
 from ..tickets.field_schema import LOOKUP_MODELS
 from .common import StrictSerializer
 
@@ -130,7 +131,9 @@ class ProfileSerializer(StrictSerializer):
     first_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
     last_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
     job_title = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=50)
+    phone = serializers.CharField(
+        required=False, allow_blank=True, max_length=50, validators=[phone_number]
+    )
     language = serializers.ChoiceField(required=False, choices=settings.LANGUAGES)
 
     def to_internal_value(self, data):

@@ -1,6 +1,7 @@
 """Customers (companies served by the helpdesk) and their contacts (portal end users)."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,13 @@ class Customer(models.Model):
         return self.name
 
 
+# The one rule for a phone number, on the field: the admin, the portal's profile form and the
+# API's /me/ all validate with it (C-36).
+phone_number = RegexValidator(
+    r"^[0-9+()./\- ]*$", _("Enter a phone number with digits, spaces and + ( ) - / . only.")
+)
+
+
 class Contact(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -47,7 +55,9 @@ class Contact(models.Model):
         Customer, verbose_name=_("Customer"), on_delete=models.PROTECT, related_name="contacts"
     )
     job_title = models.CharField(_("Job title"), max_length=150, blank=True)
-    phone = models.CharField(_("Phone number"), max_length=50, blank=True)
+    phone = models.CharField(
+        _("Phone number"), max_length=50, blank=True, validators=[phone_number]
+    )
     is_main_contact = models.BooleanField(
         _("Main contact"),
         default=False,
