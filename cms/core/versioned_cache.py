@@ -41,12 +41,13 @@ def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
 
 
 def after_commit_too(move):
-    """Run `move` now and once more when the caller's transaction commits (at once outside
-    one). Receivers run inside the transaction of the save: a request between the save and the
-    commit reads the old rows and would keep them under the version moved a moment before, so
-    the version moves on again once the new rows are visible to everyone (C-35)."""
+    """Run `move` now and, inside a transaction, once more when it commits. Receivers run inside
+    the transaction of the save: a request between the save and the commit reads the old rows
+    and would keep them under the version moved a moment before, so the version moves on again
+    once the new rows are visible to everyone (C-35)."""
     move()
-    transaction.on_commit(move)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(move)
 
 
 def bump(namespace):
