@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from ..core.permissions import active_contact
 from ..models.customers import phone_number
 from . import services
 
@@ -23,17 +22,12 @@ class EmailLoginForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    # Whether the account may sign in at all is the login backend's rule (may_sign_in): a
+    # withdrawn contact is refused there, with the words of a wrong password.
     error_messages = {
         "invalid_login": _("The e-mail address or password is not correct."),
         "inactive": _("The e-mail address or password is not correct."),
     }
-
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        # A contact whose portal access was withdrawn (or whose customer is inactive) is
-        # told nothing more than a wrong password; staff without a contact row log in.
-        if not user.is_staff and active_contact(user) is None:
-            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
 
 
 class ProfileForm(forms.Form):

@@ -9,7 +9,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..core.permissions import active_contact
 from .common import error_responses
 from .throttling import AuthThrottle
 
@@ -27,9 +26,9 @@ class TokenRequestSerializer(serializers.Serializer):
         user = authenticate(
             self.context["request"], email=attrs["email"], password=attrs["password"]
         )
-        # Staff, or a contact who may use the portal (the portal login's rule). Same words for
-        # an unknown address, a wrong password, an inactive account and withdrawn access.
-        if user is None or not (user.is_staff or active_contact(user) is not None):
+        # The login backend applies may_sign_in. Same words for an unknown address, a wrong
+        # password, an inactive account and withdrawn access.
+        if user is None:
             raise serializers.ValidationError(
                 _("The e-mail address or password is not correct."), code="invalid_credentials"
             )

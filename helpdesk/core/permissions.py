@@ -15,6 +15,14 @@ def is_technician(user) -> bool:
     )
 
 
+def may_sign_in(user) -> bool:
+    """The one rule of every door that logs someone in or keeps them logged in (C-37): an active
+    account of staff, or of a contact whose portal access and customer are active. Applied by
+    the login backend (every login form, the API's token endpoint, each request's session) and
+    by the API's token authentication."""
+    return bool(user and user.is_active and (user.is_staff or active_contact(user) is not None))
+
+
 def active_contact(user):
     """The user's Contact if they may use the portal now, else None."""
     if not (user and user.is_authenticated and user.is_active):

@@ -1,0 +1,20 @@
+"""The API's token authentication. A module of its own, importing no view: DRF loads it from
+the settings while its own views module is still being imported."""
+
+from rest_framework import exceptions
+from rest_framework.authentication import TokenAuthentication
+
+from ..core.permissions import may_sign_in
+
+
+class PortalTokenAuthentication(TokenAuthentication):
+    """DRF's token check with the sign-in rule of every door (may_sign_in, C-37): the token of a
+    contact whose access is withdrawn stops working at once. The contact and customer come in
+    the token's query, which the rule and every view read."""
+
+    def authenticate_credentials(self, key):
+        tokens = self.get_model().objects.select_related("user__contact__customer")
+        token = tokens.filter(key=key).first()
+        if token is None or not may_sign_in(token.user):
+            raise exceptions.AuthenticationFailed()  # the same words for both
+        return (token.user, token)
