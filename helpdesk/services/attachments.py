@@ -105,7 +105,8 @@ def validate_upload(upload, *, max_bytes: int) -> tuple[str, str]:
     size = upload.size or 0
     if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": name})
-    if size > max_bytes:
+    # A file the upload handler cut short (tickets.uploads) is never stored, whatever its size.
+    if size > max_bytes or getattr(upload, "truncated", False):
         raise ValidationError(
             _("“%(name)s” is larger than the limit of %(limit)d MB.")
             % {"name": name, "limit": max_bytes // (1024 * 1024)}
