@@ -2,11 +2,15 @@
 
 import sys
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
+
+from kb.conditional import is_kb_path
 
 
 def _is_api(request):
@@ -17,7 +21,16 @@ def page_not_found(request, exception=None):
     if _is_api(request):
         body = {"error": {"code": "not_found", "message": _("Not found."), "fields": {}}}
         return JsonResponse(body, status=404)
+    if _anonymous(request) and is_kb_path(request.path):
+        # A KB page an anonymous visitor may not read sends them to the login (KBPage.serve);
+        # a missing one answers the same, so a slug's existence cannot be probed (C-39).
+        return redirect_to_login(request.get_full_path(), reverse("account:login"))
     return defaults.page_not_found(request, exception, template_name="404.html")
+
+
+def _anonymous(request):
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
 
 
 def server_error(request):
