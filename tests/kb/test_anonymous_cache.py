@@ -57,7 +57,10 @@ def test_a_page_that_becomes_restricted_is_not_served_from_the_store(client, ano
 def test_an_unpublished_page_is_not_served_from_the_store(client, anonymous_kb):
     assert client.get(OPEN_URL).status_code == 200
     KBArticlePage.objects.get(pk=anonymous_kb.article.pk).unpublish()
-    assert client.get(OPEN_URL).status_code == 404
+    # Not the stored page: the answer for any KB page an anonymous visitor cannot read (C-39).
+    response = client.get(OPEN_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/account/login/")
 
 
 def test_a_logged_in_reader_gets_a_page_of_their_own(client, anonymous_kb, acme_user):

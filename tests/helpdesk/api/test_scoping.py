@@ -139,8 +139,11 @@ def test_C05_a_contact_without_portal_access_sees_nothing(world):
     contact.portal_access = False
     contact.save()
     client = world.client("A1")
-    assert client.get("/api/v1/tickets/").json()["results"] == []
-    assert client.get(f"/api/v1/tickets/{world.tA1.number}/").status_code == 404
+    # Withdrawn access ends the token too (C-37): refused before any ticket is read.
+    listing = client.get("/api/v1/tickets/")
+    assert listing.status_code == 401
+    assert world.tA1.title not in listing.content.decode()
+    assert client.get(f"/api/v1/tickets/{world.tA1.number}/").status_code == 401
 
 
 ENDPOINTS = [
