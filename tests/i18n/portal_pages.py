@@ -32,7 +32,9 @@ from kb.models import (
 
 CONTACT_EMAIL = "alice@acme.example"  # main contact: sees every Acme ticket
 LINK_CONTACT_EMAIL = "carol@globex.example"  # gets the welcome and e-mail change links
-STRANGER_EMAIL = "stranger@example.org"  # logged in, but no contact of any customer
+# Staff without a contact and without the technicians' rights (the explanation, not the admin
+# link); an account that is neither staff nor a contact cannot sign in (C-37).
+STRANGER_EMAIL = "stranger@example.org"
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def portal_pages(language):
     fallback = articles.filter(alias_of__isnull=False).order_by("path").first()
     keyword = Tag.objects.filter(kb_kbarticletag_items__isnull=False).order_by("name").first()
     kb = _url(kb_root, site)
-    get_user_model().objects.get_or_create(email=STRANGER_EMAIL)
+    get_user_model().objects.get_or_create(email=STRANGER_EMAIL, defaults={"is_staff": True})
     welcome = _link(TokenPurpose.WELCOME, language)
     email_change = _link(TokenPurpose.EMAIL_CHANGE, language, new_email="carol@new.example")
     pages = [

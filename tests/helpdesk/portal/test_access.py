@@ -166,14 +166,17 @@ def test_C05_a_demoted_main_contact_loses_the_colleagues_tickets_at_once(client,
 
 
 def test_C05_a_contact_without_portal_access_sees_no_tickets(client, a1, t_a1):
+    client.force_login(a1)
     a1.contact.portal_access = False
     a1.contact.save()
-    client.force_login(a1)
+    # The open session ends with the access (C-37): every ticket page sends to the login.
     listing = client.get("/en/tickets/")
-    assert listing.status_code == 200
+    assert listing.status_code == 302
+    assert listing["Location"].startswith("/en/account/login/")
     assert t_a1.title not in body(listing)
-    assert "not linked to a customer" in body(listing)
-    assert client.get(f"/en/tickets/{t_a1.number}/").status_code == 404
+    ticket = client.get(f"/en/tickets/{t_a1.number}/")
+    assert ticket.status_code == 302
+    assert t_a1.title not in body(ticket)
 
 
 def test_technicians_are_sent_to_the_admin_and_get_no_ticket_data(client, t_a1):
@@ -188,6 +191,12 @@ def test_technicians_are_sent_to_the_admin_and_get_no_ticket_data(client, t_a1):
 
 
 def test_a_user_without_contact_gets_no_form(client):
-    client.force_login(UserFactory())
-    assert 'name="title"' not in body(client.get("/en/tickets/new/"))
+    """Staff who are not technicians (a KB editor) get the explanation, never the form; an
+    account that is neither staff nor a contact is not signed in at all (C-37)."""
+    client.force_login(UserFactory(is_staff=True))
+    page = client.get("/en/tickets/new/")
+    assert 'name="title"' not in body(page)
+    assert "not linked to a customer" in body(page)
     assert client.post("/en/tickets/new/", {"title": "x"}).status_code == 200
+    client.force_login(UserFactory())
+    assert client.post("/en/tickets/new/", {"title": "x"}).status_code == 302
