@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.db import OperationalError
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+
+from .views import database_busy
 
 # Paths served outside i18n_patterns (cms/urls.py). They never take a language prefix.
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
@@ -52,3 +55,32 @@ class AdminCSPMiddleware:
         ) and not response.has_header("Content-Security-Policy"):
             response["Content-Security-Policy"] = settings.ADMIN_CONTENT_SECURITY_POLICY
         return response
+
+
+# SQLSTATEs of PostgreSQL's retryable failures: serialization, deadlock, lock not available.
+RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+def is_lock_contention(error) -> bool:
+    if not isinstance(error, OperationalError):
+        return False
+    if getattr(error.__cause__, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
+    return "database is locked" in str(error) or "database table is locked" in str(error)
+
+
+class DatabaseBusyMiddleware:
+    """A write that lost a lock race (SQLite's lock timeout, a PostgreSQL deadlock) is rolled
+    back and answered 503 with a short Retry-After: a clean refusal the client may repeat
+    (C-40). Also with DEBUG on (`make run`), where Django would show its debug page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_lock_contention(exception):
+            return database_busy(request)
+        return None

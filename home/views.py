@@ -3,6 +3,7 @@
 import sys
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -26,6 +27,18 @@ def page_not_found(request, exception=None):
         # a missing one answers the same, so a slug's existence cannot be probed (C-39).
         return redirect_to_login(request.get_full_path(), reverse("account:login"))
     return defaults.page_not_found(request, exception, template_name="404.html")
+
+
+def bad_request(request, exception=None):
+    """Input Django refuses before any view (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a
+    header it cannot read): API clients get the error shape, not an HTML page."""
+    if not _is_api(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        code, message, status = "too_large", _("The request is too large."), 413
+    else:
+        code, message, status = "bad_request", _("The request could not be read."), 400
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
 
 
 def _anonymous(request):
@@ -52,7 +65,12 @@ def server_error(request):
     return defaults.server_error(request, template_name="500.html")
 
 
-def _database_unavailable(request):
+def database_busy(request):
+    """A write that waited out the database's lock timeout: rolled back, safe to repeat soon."""
+    return _database_unavailable(request, retry_after=2)
+
+
+def _database_unavailable(request, retry_after=60):
     if _is_api(request):
         body = {
             "error": {
@@ -64,5 +82,5 @@ def _database_unavailable(request):
         response = JsonResponse(body, status=503)
     else:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(retry_after)
     return response

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "cms.core.site_cache.CachedSiteMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A lost lock race is a clean 503 with Retry-After, never a 500 page (C-40).
+    "home.middleware.DatabaseBusyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "home.middleware.PrivateCacheMiddleware",
@@ -118,6 +120,16 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writes on SQLite (C-40): a deferred transaction that reads first fails its
+    # upgrade to a write lock at once, busy timeout or not, and select_for_update is ignored.
+    # IMMEDIATE takes the write lock at BEGIN, so writers queue for up to `timeout` seconds
+    # instead; WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=env.int("SQLITE_LOCK_TIMEOUT", default=20),
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The default is shared by every process of one machine (gunicorn's workers, the task worker):
@@ -342,6 +354,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["helpdesk.api.schema.public_api_only"],
+    # Ids in paths are database integers (cms.core.params): larger ones are not found.
+    "PATH_CONVERTER_OVERRIDES": {
+        "dbid": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
 }
 
 LOGGING = {

@@ -3,12 +3,11 @@ anonymous session with its CSRF token) from threads released together by a Barri
 
 On PostgreSQL the requests really overlap. On SQLite the test database is one connection, so
 threads would prove nothing: there the same scenarios run one request after another through
-Django's test client inside the test transaction (a smoke version of the same assertions; a
-transactional SQLite test would have to reload the serialized database, which the migrations'
-post_migrate data makes fail)."""
+Django's test client inside the test transaction (a smoke version of the same assertions).
+The parallel SQLite suite is test_C40_sqlite_concurrent_writes.py: its own server process on a
+file database, as `make run` serves."""
 
 import re
-import threading
 from json import dumps
 from types import SimpleNamespace
 
@@ -27,6 +26,8 @@ from kb.models import ArticleRating
 from tests.factories import ContactFactory, CustomerFactory, TicketFactory
 from tests.factories.helpdesk import PASSWORD
 from tests.kb.builders import article, category, kb_root, section
+
+from . import parallel
 
 PARALLEL = connection.vendor == "postgresql"
 pytestmark = pytest.mark.django_db(transaction=PARALLEL, serialized_rollback=PARALLEL)
@@ -75,26 +76,8 @@ def server(request):
 
 
 def together(jobs):
-    """Run the jobs at the same moment (PostgreSQL) or one after another (SQLite); return
-    their results in order. An exception in a job is returned as its result."""
-    results = [None] * len(jobs)
-    if not PARALLEL:
-        return [job() for job in jobs]
-    barrier = threading.Barrier(len(jobs))
-
-    def run(index, job):
-        barrier.wait()
-        try:
-            results[index] = job()
-        except Exception as error:  # reported by the caller's assertions
-            results[index] = error
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
+    """At the same moment on PostgreSQL, one after another on SQLite."""
+    return parallel.together(jobs, parallel=PARALLEL)
 
 
 def api(user, base):
