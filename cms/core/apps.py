@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from . import params
 
 
 class CoreConfig(AppConfig):
@@ -12,3 +15,5 @@ class CoreConfig(AppConfig):
         from . import site_cache  # the Site model is importable only once apps are loaded
 
         site_cache.connect()
+        # `<dbid:…>` for the URL modules, registered once before any of them is imported.
+        register_converter(params.DatabaseIdConverter, "dbid")

@@ -9,27 +9,27 @@ from . import views
 
 urlpatterns = [
     path(
-        "helpdesk/tickets/<int:number>/",
+        "helpdesk/tickets/<dbid:number>/",
         views.TicketView.as_view(),
         name="helpdesk_ticket",
     ),
     path(
-        "helpdesk/tickets/<int:number>/reply/",
+        "helpdesk/tickets/<dbid:number>/reply/",
         views.TicketView.as_view(action="reply"),
         name="helpdesk_ticket_reply",
     ),
     path(
-        "helpdesk/tickets/<int:number>/fields/",
+        "helpdesk/tickets/<dbid:number>/fields/",
         views.TicketView.as_view(action="fields"),
         name="helpdesk_ticket_fields",
     ),
     path(
-        "helpdesk/tickets/<int:number>/assign/",
+        "helpdesk/tickets/<dbid:number>/assign/",
         views.TicketView.as_view(action="assign"),
         name="helpdesk_ticket_assign",
     ),
     path(
-        "helpdesk/attachments/<int:pk>/",
+        "helpdesk/attachments/<dbid:pk>/",
         views.attachment_download,
         name="helpdesk_attachment",
     ),

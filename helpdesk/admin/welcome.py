@@ -139,12 +139,12 @@ class ContactIndexView(IndexView):
 
 urlpatterns = [
     path(
-        "helpdesk/welcome/contact/<int:pk>/",
+        "helpdesk/welcome/contact/<dbid:pk>/",
         SendWelcomeView.as_view(scope="contact"),
         name="helpdesk_welcome_contact",
     ),
     path(
-        "helpdesk/welcome/customer/<int:pk>/",
+        "helpdesk/welcome/customer/<dbid:pk>/",
         SendWelcomeView.as_view(scope="customer"),
         name="helpdesk_welcome_customer",
     ),

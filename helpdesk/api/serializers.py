@@ -7,6 +7,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.core.params import MAX_DB_INT
+
 from ..models.customers import phone_number
 from ..tickets.field_schema import LOOKUP_MODELS
 from .common import StrictSerializer
@@ -64,6 +66,7 @@ class TicketWriteFields(StrictSerializer):
         required=False,
         allow_null=True,
         min_value=1,
+        max_value=MAX_DB_INT,
         help_text="User id of a technician, or null. Technicians only.",
     )
 
@@ -83,6 +86,7 @@ class TicketCreateSerializer(TicketWriteFields):
     requester = serializers.IntegerField(
         required=False,
         min_value=1,
+        max_value=MAX_DB_INT,
         help_text="User id of the contact the ticket is for. Technicians only (required).",
     )
     files = _files()

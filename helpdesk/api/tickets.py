@@ -13,6 +13,8 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from cms.core.params import parse_int
+
 from ..core.permissions import is_technician
 from ..models import Ticket
 from ..services import (
@@ -94,14 +96,11 @@ def _page_size(params):
     if raw in (None, ""):
         return PAGE_SIZE
     try:
-        size = int(raw)
+        return parse_int(raw, maximum=MAX_PAGE_SIZE)
     except ValueError:
-        size = 0
-    if not 1 <= size <= MAX_PAGE_SIZE:
         raise refuse(
             "page_size", _("Choose a page size from 1 to %(limit)d.") % {"limit": MAX_PAGE_SIZE}
-        )
-    return size
+        ) from None
 
 
 def _next_link(request, cursor):

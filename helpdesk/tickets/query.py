@@ -7,6 +7,7 @@ names a field the caller may not see is refused, so it cannot be used as an orac
 
 import base64
 import binascii
+import contextlib
 import datetime
 import json
 import math
@@ -16,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
+
+from cms.core.params import MAX_DB_INT, parse_date, parse_datetime, parse_int
 
 from ..models import BuiltinField, CustomFieldType, StatusCategory, Ticket
 from .field_schema import CUSTOM_PREFIX, FieldSchema
@@ -67,10 +70,6 @@ def _bool(raw):
     if word in {"false", "0", "no", "off"}:
         return False
     raise ValueError
-
-
-def _date(raw):
-    return datetime.date.fromisoformat(str(raw).strip())
 
 
 def _number(raw):
@@ -143,7 +142,7 @@ def _field_filter(spec, params, errors):
             # "No" includes tickets where the box was never set (no key in the JSON).
             return Q(**{path: False}) | ~Q(custom_values__has_key=spec.key)
         if spec.type in (CustomFieldType.NUMBER, CustomFieldType.DATE):
-            parse = _number if spec.type == CustomFieldType.NUMBER else _date
+            parse = _number if spec.type == CustomFieldType.NUMBER else parse_date
             query = Q()
             for suffix, lookup in (("", "exact"), ("_from", "gte"), ("_to", "lte")):
                 raw = _last(params, name + suffix)
@@ -180,10 +179,9 @@ def _search(tickets, q):
     q = " ".join(str(q).split())[:MAX_QUERY_LENGTH]
     if not q:
         return tickets
-    number = q.lstrip("#")
     query = Q(title__icontains=q) | Q(description__icontains=q)
-    if number.isdigit():
-        query |= Q(number=int(number))
+    with contextlib.suppress(ValueError):  # "#1042" or "1042" also finds that ticket
+        query |= Q(number=parse_int(q.lstrip("#")))
     return tickets.filter(query)
 
 
@@ -221,17 +219,17 @@ def decode_cursor(cursor: str) -> list:
 
 
 def _cursor_int(raw):
-    # bool is an int in Python, but never one of ours; out-of-range ints would overflow SQL.
-    if isinstance(raw, bool) or not isinstance(raw, int) or abs(raw) > 2**63 - 1:
+    # Only JSON numbers: a string in a cursor was never written by us.
+    if not isinstance(raw, int):
         raise ValueError
-    return raw
+    return parse_int(raw, minimum=-MAX_DB_INT)
 
 
 def _cursor_value(sort_field, raw):
     if raw is None:
         return None
     if sort_field in ("updated_at", "created_at"):
-        return datetime.datetime.fromisoformat(raw)
+        return parse_datetime(raw)
     return _cursor_int(raw)
 
 
@@ -240,7 +238,7 @@ def _cursor_values(field, cursor):
     value, last_id = decode_cursor(cursor)
     try:
         return _cursor_value(field, value), _cursor_int(last_id)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # also a date that does not exist in UTC (year 1, +14:00)
         raise QueryError({"cursor": [_("This page link is not valid.")]}) from None
 
 
@@ -283,7 +281,7 @@ def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
     requester = _last(params, "requester")
     if requester not in (None, ""):
         try:
-            tickets = tickets.filter(requester_id=int(requester))
+            tickets = tickets.filter(requester_id=parse_int(requester))
         except ValueError:
             errors["requester"] = [_("This value is not valid.")]
     for name, lookup in (("created_from", "gte"), ("created_to", "lte")):
@@ -291,7 +289,7 @@ def filter_tickets(tickets, *, schema: FieldSchema, params, user, strict=False):
         if raw in (None, ""):
             continue
         try:
-            tickets = tickets.filter(**{f"created_at__date__{lookup}": _date(raw)})
+            tickets = tickets.filter(**{f"created_at__date__{lookup}": parse_date(raw)})
         except ValueError:
             errors[name] = [_("Enter a date as YYYY-MM-DD.")]
     q = _last(params, "q")

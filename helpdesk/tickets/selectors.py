@@ -1,19 +1,17 @@
 """Which tickets a user may see — the one selector every door uses (DESIGN rule 1)."""
 
+from cms.core.params import parse_int
+
 from ..core.permissions import active_contact, is_technician
 from ..models import Attachment, Ticket
 
-# The largest value a database integer column holds; larger input would overflow the query
-# (a 500) instead of finding nothing (a 404).
-MAX_DB_INT = 2**63 - 1
-
 
 def _as_db_int(value):
+    """An id as the database holds it, or None (nothing has it: a 404, never an overflow)."""
     try:
-        value = int(value)
+        return parse_int(value)
     except (TypeError, ValueError):
         return None
-    return value if 0 < value <= MAX_DB_INT else None
 
 
 def tickets_visible_to(user):

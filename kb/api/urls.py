@@ -8,6 +8,6 @@ app_name = "kb_api"
 
 urlpatterns = [
     path("articles/", ArticleListView.as_view(), name="article-list"),
-    path("articles/<int:pk>/", ArticleDetailView.as_view(), name="article-detail"),
-    path("articles/<int:pk>/rating/", ArticleRatingView.as_view(), name="article-rating"),
+    path("articles/<dbid:pk>/", ArticleDetailView.as_view(), name="article-detail"),
+    path("articles/<dbid:pk>/rating/", ArticleRatingView.as_view(), name="article-rating"),
 ]

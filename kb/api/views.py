@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
+from cms.core.params import parse_int
 from helpdesk.api.common import error_responses
 
 from ..highlight import MAX_QUERY_LENGTH, clean_query
@@ -19,6 +20,7 @@ from ..models.rating import rate_article
 from ..search import search_articles
 
 MAX_LIMIT = 20
+DEFAULT_LIMIT = 10
 
 
 class ArticleSummarySerializer(serializers.Serializer):
@@ -58,12 +60,14 @@ def _summary(article, request, language):
     }
 
 
-def _positive_int(value, default, maximum):
+def _limit(raw):
+    if raw in (None, ""):
+        return DEFAULT_LIMIT
     try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return max(1, min(number, maximum))
+        return parse_int(raw, maximum=MAX_LIMIT)
+    except ValueError:
+        message = _("Choose a limit from 1 to %(limit)d.") % {"limit": MAX_LIMIT}
+        raise exceptions.ValidationError({"limit": [message]}) from None
 
 
 class ArticleListView(APIView):
@@ -73,7 +77,9 @@ class ArticleListView(APIView):
         parameters=[
             OpenApiParameter("q", str, description="Search words (at most 200 characters)."),
             OpenApiParameter("lang", str, description="Language code; default: the request's."),
-            OpenApiParameter("limit", int, description=f"At most {MAX_LIMIT} (default 10)."),
+            OpenApiParameter(
+                "limit", int, description=f"1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})."
+            ),
         ],
         responses={200: ArticleListSerializer, **error_responses(400)},
         tags=["kb"],
@@ -85,7 +91,7 @@ class ArticleListView(APIView):
                 {"q": [_("Please enter at most %(limit)d characters.") % {"limit": 200}]}
             )
         query = clean_query(raw)
-        limit = _positive_int(request.query_params.get("limit"), 10, MAX_LIMIT)
+        limit = _limit(request.query_params.get("limit"))
         # The locale as an object: search may filter only on declared FilterFields (locale is).
         locale = Locale.objects.filter(language_code=_language(request)).first()
         articles = readable(KBArticlePage.objects.filter(locale=locale), request)

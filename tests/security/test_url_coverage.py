@@ -49,10 +49,10 @@ def test_the_walk_reaches_every_kind_of_pattern():
     helpdesk's admin hooks and wagtail-localize (else the test above would pass on nothing)."""
     found = {route for route, _pattern in routes()}
     for expected in (
-        "<lang>/tickets/<int:number>/",
+        "<lang>/tickets/<dbid:number>/",
         "<lang>/^((?:[\\w\\-]+/)*)$",
         "api/v1/^tickets/(?P<number>[^/]+)/$",
-        "admin/helpdesk/tickets/<int:number>/",
+        "admin/helpdesk/tickets/<dbid:number>/",
         "documents/^(\\d+)/(.*)$",
     ):
         assert expected in found
