@@ -16,28 +16,31 @@ LINK_LIFETIME = timedelta(hours=24)
 
 @transaction.atomic
 def email_change_request(*, user, new_email) -> bool:
-    """Mail a confirmation link to the new address. An address already in use gets nothing,
-    and the caller answers the same either way (no probing of other people's addresses)."""
+    """Mail a confirmation link to the new address. An address already in use gets a note
+    that nothing changed instead, through the same template, and the caller answers the same
+    either way: neither the page nor its answer time tells whose address it is (C-42)."""
     address = normalize_email(new_email)
-    if address == user.email or User.objects.filter(email=address).exists():
+    if address == user.email:
         return False
+    in_use = User.objects.filter(email=address).exists()
     secret = secrets.token_urlsafe(32)
-    tokens.issue(
-        user=user,
-        purpose=TokenPurpose.EMAIL_CHANGE,
-        secret=secret,
-        lifetime=LINK_LIFETIME,
-        new_email=address,
-    )
+    if not in_use:
+        tokens.issue(
+            user=user,
+            purpose=TokenPurpose.EMAIL_CHANGE,
+            secret=secret,
+            lifetime=LINK_LIFETIME,
+            new_email=address,
+        )
     # Sent to the new address, in the user's language; links on the configured host.
     services.account_email(
         user=user,
         template="email_change_confirm",
-        context={"new_email": address},
-        links={"confirm_url": ("account:email_confirm", [secret])},
+        context={"new_email": address, "in_use": in_use},
+        links={} if in_use else {"confirm_url": ("account:email_confirm", [secret])},
         to=SimpleNamespace(email=address, language=user.language),
     )
-    return True
+    return not in_use
 
 
 def live_email_token(secret: str):

@@ -22,32 +22,35 @@ def may_reset(user) -> bool:
     return user.is_active and (user.is_staff or active_contact(user) is not None)
 
 
-def request_code(*, email: str) -> bool:
+def request_code(*, email: str, language=None, portal_id=None) -> bool:
     """E-mail a fresh code to the account with exactly this (normalised) address; a look-alike
-    address matches nothing (C-13). Runs in a task, so the request page never differs."""
-    user = (
-        User.objects.filter(email=normalize_email(email))
-        .select_related("contact__customer")
-        .first()
-    )
-    if user is None or not may_reset(user):
-        return False
+    address matches nothing (C-13). Runs in a task, so the request page never differs.
+
+    Known or not, the same work is done (C-42): a code is made, and one e-mail of the same
+    template is queued and sent — the code to an account that may reset its password, a note
+    that no such account uses the address to anyone else (in the language and portal of the
+    request). So not even the answer time with tasks run inline tells the two apart."""
+    address = normalize_email(email)
+    user = User.objects.filter(email=address).select_related("contact__customer").first()
+    known = user is not None and may_reset(user)
     code = tokens.new_code()
     with transaction.atomic():
-        tokens.issue(
-            user=user,
-            purpose=TokenPurpose.PASSWORD_RESET,
-            secret=code,
-            lifetime=CODE_LIFETIME,
-            bind_user=True,
-        )
+        if known:
+            tokens.issue(
+                user=user,
+                purpose=TokenPurpose.PASSWORD_RESET,
+                secret=code,
+                lifetime=CODE_LIFETIME,
+                bind_user=True,
+            )
         services.account_email(
-            user=user,
+            user=user if known else services.stranger(address, language),
             template="password_reset_code",
-            context={"code": f"{code[:4]} {code[4:]}", "minutes": 10},
+            context={"code": f"{code[:4]} {code[4:]}" if known else "", "minutes": 10},
             links={"reset_url": "account:password_reset_confirm"},
+            portal=None if known else services.portal_or_default(portal_id),
         )
-    return True
+    return known
 
 
 def reset_with_code(*, email: str, code: str, password: str):

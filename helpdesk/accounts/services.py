@@ -1,5 +1,7 @@
 """Account writes (DESIGN rule 2): keyword-only, atomic; views stay thin."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
@@ -17,18 +19,36 @@ def portal_for(user):
     return Site.objects.get(is_default_site=True)
 
 
+def portal_or_default(portal_id):
+    """The portal of this id (e.g. the one a request came through), else the default one."""
+    return (Site.objects.filter(pk=portal_id).first() if portal_id else None) or Site.objects.get(
+        is_default_site=True
+    )
+
+
+def stranger(email, language=None):
+    """The addressee of an account e-mail to an address no account may use (C-42): no name,
+    no contact, the language of the request that caused it."""
+    return SimpleNamespace(
+        email=email, language=language, contact=None, get_short_name=lambda: "", is_known=False
+    )
+
+
 def email_language(user) -> str:
     return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def account_email(*, user, template, context=None, links=None, to=None):
+def account_email(*, user, template, context=None, links=None, to=None, portal=None):
     """Queue an account e-mail in the user's language. `links` maps context names to URL names
-    (or (name, args)); they become absolute links on the portal's configured base URL."""
-    portal = portal_for(user)
+    (or (name, args)); they become absolute links on the portal's configured base URL (the
+    user's portal unless `portal` is given). `known` tells the template whether `user` is an
+    account or a `stranger`."""
+    portal = portal or portal_for(user)
     language = email_language(user)
     full = {
         "name": user.get_short_name(),
         "email": user.email,
+        "known": getattr(user, "is_known", True),
         "portal_name": PortalSettings.for_site(portal).portal_name,
         "login_url": portal_link("account:login", portal=portal, language=language),
     }

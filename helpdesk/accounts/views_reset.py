@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from cms.core.client_address import client_ip
 
@@ -48,7 +49,12 @@ def password_reset_request(request):
             window=HOUR,
         )
         if per_account:
-            send_password_reset_code.enqueue(email=address)
+            portal = Site.find_for_request(request)
+            send_password_reset_code.enqueue(
+                email=address,
+                language=translation.get_language(),
+                portal_id=portal.pk if portal else None,
+            )
         request.session[SESSION_EMAIL] = address
         messages.info(
             request,

@@ -71,7 +71,14 @@ def test_C15_an_address_in_use_gets_no_link_and_the_same_answer(client, alice):
     taken = ask(client, "BOB@acme.example")
     free = ask(client, "free@acme.example")
     assert taken.status_code == free.status_code == 302
-    assert [m.recipient for m in OutboxMessage.objects.filter(template="email_change_confirm")] == [
+    sent = OutboxMessage.objects.filter(template="email_change_confirm").order_by("id")
+    # The owner of the address in use is told that nothing changed: no link, no token.
+    assert [(m.recipient, m.context["in_use"]) for m in sent] == [
+        ("bob@acme.example", True),
+        ("free@acme.example", False),
+    ]
+    assert "confirm_url" not in sent[0].context and "confirm_url" in sent[1].context
+    assert list(AccountToken.objects.filter(user=alice).values_list("new_email", flat=True)) == [
         "free@acme.example"
     ]
 
