@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    # Only for migration 0009 of helpdesk, which moves its old keys to Wagtail's APIToken.
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from ..models import AccountToken, TokenPurpose, User
 from ..models.users import normalize_email
 from . import services, tokens
+from .access import end_other_access
 
 LINK_LIFETIME = timedelta(hours=24)
 
@@ -32,6 +33,13 @@ def email_change_request(*, user, new_email) -> bool:
             lifetime=LINK_LIFETIME,
             new_email=address,
         )
+    # The old address is told before anything can change; it can still stop the change.
+    services.account_email(
+        user=user,
+        template="email_change_requested",
+        context={"new_email": address},
+        links={"reset_url": "account:password_reset"},
+    )
     # Sent to the new address, in the user's language; links on the configured host.
     services.account_email(
         user=user,
@@ -65,8 +73,8 @@ def email_change_confirm(*, token) -> bool:
                 return False
             user.email = token.new_email
             user.save(update_fields=["email"])
-            # A reset code mailed to the old address must not outlive the change (C-10).
-            AccountToken.objects.filter(user=user, purpose=TokenPurpose.PASSWORD_RESET).delete()
+            # Nothing issued to the old address or before the change outlives it (C-10, C-43).
+            end_other_access(user=user)
             services.account_email(
                 user=user,
                 template="email_changed",

@@ -7,8 +7,9 @@ from django.db import transaction
 from wagtail.models import Site
 
 from ..core.links import portal_link
-from ..models import AccountToken, PortalSettings, TokenPurpose
+from ..models import PortalSettings
 from ..notifications.outbox import queue_email
+from .access import end_other_access
 
 
 def portal_for(user):
@@ -82,12 +83,12 @@ def language_set(*, user, language):
 
 @transaction.atomic
 def password_set(*, user, password, notify=True):
-    """New password; the changed session auth hash ends every other session of the user
-    (the caller keeps its own with `update_session_auth_hash`). The user is told by e-mail."""
+    """New password; every other session, API token and pending account link of the user
+    ends (C-10, C-43; the caller keeps its own session with `update_session_auth_hash`). The
+    user is told by e-mail."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    # A pending reset code dies with the old password (C-10).
-    AccountToken.objects.filter(user=user, purpose=TokenPurpose.PASSWORD_RESET).delete()
+    end_other_access(user=user)
     if notify:
         account_email(
             user=user, template="password_changed", links={"reset_url": "account:password_reset"}

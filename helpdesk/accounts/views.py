@@ -11,9 +11,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import api_tokens, services
 from .email_change import email_change_request
-from .forms import EmailChangeForm, EmailLoginForm, LanguageForm, PasswordForm, ProfileForm
+from .forms import (
+    ApiTokenForm,
+    EmailChangeForm,
+    EmailLoginForm,
+    LanguageForm,
+    PasswordForm,
+    ProfileForm,
+)
 from .redirects import is_safe_next
 
 
@@ -65,12 +72,14 @@ class LogoutView(auth_views.LogoutView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    """Two forms on one page, told apart by the submit button's `action`. An invalid POST
+    """Several forms on one page, told apart by the submit button's `action`. An invalid POST
     answers 400 (C-14: a wrong current password is a client error)."""
     action = request.POST.get("action") if request.method == "POST" else None
     profile_form = ProfileForm(request.POST if action == "profile" else None, user=request.user)
     password_form = PasswordForm(request.user, request.POST if action == "password" else None)
     email_form = EmailChangeForm(request.POST if action == "email" else None, user=request.user)
+    token_form = ApiTokenForm(request.POST if action == "create_token" else None)
+    new_key = None
     status = 200
     if action == "profile":
         if profile_form.is_valid():
@@ -99,12 +108,36 @@ def profile(request):
             )
             return redirect("account:profile")
         status = 400
+    elif action == "create_token":
+        if not token_form.is_valid():
+            status = 400
+        else:
+            # Shown in this answer only, never put in a message (messages may live in a cookie).
+            _token, new_key = api_tokens.issue(
+                user=request.user, name=token_form.cleaned_data["name"]
+            )
+            token_form = ApiTokenForm()
+    elif action == "revoke_token":
+        if api_tokens.revoke(user=request.user, pk=request.POST.get("token")):
+            messages.success(request, _("The token was revoked. It no longer opens the API."))
+            return redirect("account:profile")
+        status = 400
     elif request.method == "POST":
         status = 400
     return render(
         request,
         "helpdesk/accounts/profile.html",
-        {"profile_form": profile_form, "password_form": password_form, "email_form": email_form},
+        {
+            "profile_form": profile_form,
+            "password_form": password_form,
+            "email_form": email_form,
+            "token_form": token_form,
+            "tokens": [
+                (token, api_tokens.expires_at(token))
+                for token in api_tokens.active_tokens(request.user)
+            ],
+            "new_key": new_key,
+        },
         status=status,
     )
 

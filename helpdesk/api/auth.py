@@ -4,11 +4,11 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..accounts import api_tokens
 from .common import error_responses
 from .throttling import AuthThrottle
 
@@ -21,6 +21,12 @@ def token_error_responses():
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(label=_("E-mail address"))
     password = serializers.CharField(label=_("Password"), style={"input_type": "password"})
+    name = serializers.CharField(
+        label=_("Name"),
+        max_length=100,
+        required=False,
+        help_text="What the token is for, as the user sees it in My profile (default: API).",
+    )
 
     def validate(self, attrs):
         user = authenticate(
@@ -37,7 +43,8 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenResponseSerializer(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="Shown once; only its hash is stored.")
+    expires_at = serializers.DateTimeField()
 
 
 class ObtainTokenView(APIView):
@@ -55,5 +62,6 @@ class ObtainTokenView(APIView):
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
-        return Response({"token": token.key})
+        data = serializer.validated_data
+        token, key = api_tokens.issue(user=data["user"], name=data.get("name") or "API")
+        return Response({"token": key, "expires_at": api_tokens.expires_at(token)})

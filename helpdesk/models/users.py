@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,6 +62,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Moved by every change of credentials (helpdesk.accounts.access): it is part of the
+    # session hash, so each session opened before the change ends (C-43).
+    access_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -72,6 +76,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+
+    def _get_session_auth_hash(self, secret=None):
+        # Generation 0 keeps Django's hash, so sessions from before this field stay valid.
+        if not self.access_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "helpdesk.User.session_auth_hash",
+            f"{self.password}|{self.access_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def __str__(self):
         return self.get_full_name() or self.email

@@ -1,4 +1,4 @@
-from .helpdesk import ContactFactory, CustomerFactory, UserFactory
+from .helpdesk import ContactFactory, CustomerFactory, UserFactory, api_token
 from .portals import PortalFactory, PortalHomePageFactory
 from .tickets import (
     CustomFieldFactory,
@@ -17,4 +17,5 @@ __all__ = [
     "TechnicianFactory",
     "TicketFactory",
     "UserFactory",
+    "api_token",
 ]

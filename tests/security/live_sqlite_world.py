@@ -9,19 +9,23 @@ import django
 
 django.setup()
 
-from rest_framework.authtoken.models import Token  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from helpdesk.models import BuiltinFieldSetting, CustomField, PortalSettings  # noqa: E402
-from tests.factories import ContactFactory, CustomerFactory, TicketFactory  # noqa: E402
+from tests.factories import ContactFactory, CustomerFactory, TicketFactory, api_token  # noqa: E402
 from tests.factories.tickets import TechnicianFactory  # noqa: E402
 from tests.kb.builders import article, category, kb_root, section  # noqa: E402
 
 COLLEAGUES = 20
 
 
+USERS = {}  # token -> user id, for the suite's queries
+
+
 def token(user):
-    return Token.objects.get_or_create(user=user)[0].key
+    key = api_token(user)
+    USERS[key] = user.pk
+    return key
 
 
 def build():
@@ -47,6 +51,7 @@ def build():
         "edited": TicketFactory(requester=requester, customer=acme).number,
         "moved": TicketFactory(requester=requester, customer=acme).number,
         "article": page.pk,
+        "users": USERS,
     }
 
 

@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from helpdesk.models import Reply, Ticket
@@ -20,6 +19,7 @@ from tests.factories import (
     CustomFieldFactory,
     TechnicianFactory,
     UserFactory,
+    api_token,
 )
 
 from .inert import ALL, CANARY, PAYLOADS, assert_inert
@@ -52,7 +52,7 @@ def hostile(portal, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         portal_client.post(f"/en/tickets/{ticket.number}/reply/", {"body": ALL})
         api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=a1).key}")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {api_token(a1)}")
         assert (
             api.post(
                 f"/api/v1/tickets/{ticket.number}/replies/", {"body": ALL}, format="json"

@@ -7,10 +7,9 @@ token endpoint, the session of every request) and in the API's token authenticat
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import ContactFactory, UserFactory
+from tests.factories import ContactFactory, UserFactory, api_token
 from tests.factories.helpdesk import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +65,7 @@ def test_C37_an_open_session_ends_when_access_is_withdrawn(withdrawn):
 
 
 def test_C37_an_api_token_stops_working_when_access_is_withdrawn(withdrawn):
-    token = Token.objects.create(user=withdrawn.user)
-    api = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api = APIClient(HTTP_AUTHORIZATION=f"Token {api_token(withdrawn.user)}")
     assert api.get("/api/v1/me/").status_code == 200
     withdrawn.withdraw()
 

@@ -91,8 +91,7 @@ class LiveSQLite:
             return db.execute(sql, params).fetchall()
 
     def user_of(self, token):
-        ((user_id,),) = self.rows("SELECT user_id FROM authtoken_token WHERE key = ?", token)
-        return user_id
+        return self.world["users"][token]
 
     def ticket_id(self, number):
         ((pk,),) = self.rows("SELECT id FROM helpdesk_ticket WHERE number = ?", number)
@@ -118,6 +117,8 @@ def live(django_db_setup, django_db_blocker, tmp_path_factory):
         "CACHE_DIR": str(folder / "cache"),
         "MEDIA_ROOT": str(folder / "media"),
         "PRIVATE_STORAGE_ROOT": str(folder / "private"),
+        # The world's process (test settings) and the server (dev settings) hash API keys alike.
+        "SECRET_KEY": settings.SECRET_KEY,
     }
     server = LiveSQLite(folder, env)
     yield server

@@ -15,10 +15,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from helpdesk.models import Attachment, BuiltinFieldSetting, CustomField, Reply, Ticket
+from tests.factories import api_token
 
 pytestmark = pytest.mark.django_db
 LONG = "a" * 100_000
@@ -33,7 +33,7 @@ def session(world, role):
 
 def token(world, role):
     client = APIClient(raise_request_exception=False)
-    key = Token.objects.get_or_create(user=world.users[role])[0].key
+    key = api_token(world.users[role])
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 

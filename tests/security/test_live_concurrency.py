@@ -17,13 +17,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from helpdesk.accounts import reset
 from helpdesk.accounts.tokens import CODE_ALPHABET
 from helpdesk.models import AccountToken, BuiltinFieldSetting, CustomField, Reply, Ticket
 from kb.models import ArticleRating
-from tests.factories import ContactFactory, CustomerFactory, TicketFactory
+from tests.factories import ContactFactory, CustomerFactory, TicketFactory, api_token
 from tests.factories.helpdesk import PASSWORD
 from tests.kb.builders import article, category, kb_root, section
 
@@ -84,7 +83,7 @@ def api(user, base):
     """A token session with its connection already open: fifty new connections at one moment
     would overflow the test server's listen backlog (a reset, not an answer)."""
     session = new_session()
-    session.headers["Authorization"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+    session.headers["Authorization"] = f"Token {api_token(user)}"
     assert session.get(f"{base}/api/v1/me/", timeout=60).status_code == 200
     return session
 

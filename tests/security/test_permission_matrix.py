@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from helpdesk.models import Activity, Attachment, Contact, OutboxMessage, Reply, Ticket, User
 from kb.models import ArticleRating
+from tests.factories import api_token
 
 from .matrix import ADMIN, GONE, LOGIN, ROLES, ROWS
 
@@ -90,8 +90,7 @@ def client_for(row, user):
     if row.api:
         client = APIClient()
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token(user)}")
         return client
     client = Client()
     if user is not None:

@@ -74,6 +74,7 @@ def ticket_resolved(language):
 # Every e-mail in templates/emails, made the way the application makes it (real context).
 MAKERS = {
     "email_change_confirm": account_email(email_change_confirm),
+    "email_change_requested": account_email(email_change_confirm),
     "email_changed": account_email(email_changed),
     "password_changed": account_email(password_changed),
     "password_reset_code": account_email(password_reset_code),
@@ -176,3 +177,26 @@ def test_C24_links_ignore_a_hostile_host_header(client, configured_portal):
     message = OutboxMessage.objects.get(template="password_changed")
     assert message.context["reset_url"].startswith(PUBLIC_BASE_URL + "/")
     assert "localhost" not in render_email(message).body
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_notes_to_addresses_without_an_account_render_in_every_language(
+    configured_portal, language
+):
+    """C-42: the same templates also tell an address no account may use that nothing was sent
+    (a reset) or that it is taken (an e-mail change), in the language of the request."""
+    reset.request_code(email="nobody@acme.example", language=language)
+    ContactFactory(user__email="taken@acme.example")
+    email_change.email_change_request(user=contact_in(language), new_email="taken@acme.example")
+    for template in ("password_reset_code", "email_change_confirm"):
+        message = OutboxMessage.objects.filter(template=template).latest("id")
+        assert message.language == language
+        email = render_email(message)
+        html = email.alternatives[0][0]
+        for body in (email.body, html, email.subject):
+            assert "{{" not in body and "%(" not in body and "None" not in body
+        assert f'<html lang="{language}">' in html
+        assert "http" not in email.body.replace(PUBLIC_BASE_URL, "")  # no link but the portal's
+        if language != "en":
+            with translation.override("en"):
+                assert "Someone asked" not in email.body

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from helpdesk.models import BuiltinFieldSetting
@@ -17,6 +16,7 @@ from tests.factories import (
     CustomerFactory,
     TechnicianFactory,
     TicketFactory,
+    api_token,
 )
 
 
@@ -33,8 +33,7 @@ def png_file(name="screen.png"):
 def client_for(user):
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token(user)}")
     return client
 
 

@@ -1,6 +1,6 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+from wagtail.models import APIToken
 
 from tests.factories import ContactFactory, CustomerFactory, UserFactory
 from tests.factories.helpdesk import PASSWORD
@@ -19,7 +19,12 @@ def test_token_is_issued_for_email_and_password(api):
     user = ContactFactory(user__email="alice@acme.example").user
     response = api.post(TOKEN_URL, {"email": "Alice@ACME.example", "password": PASSWORD})
     assert response.status_code == 200
-    assert response.json() == {"token": Token.objects.get(user=user).key}
+    body = response.json()
+    assert set(body) == {"token", "expires_at"}
+    # Only a hash is stored, under the user; the key in the answer finds it.
+    (stored,) = APIToken.objects.filter(user=user)
+    assert body["token"] not in {stored.key_hash, stored.prefix}
+    assert stored.key_hash in APIToken.candidate_key_hashes(body["token"])
 
 
 def test_the_token_authenticates_api_calls(api):
@@ -42,7 +47,7 @@ def test_unknown_email_is_answered_exactly_as_a_wrong_password(api):
             "fields": {},
         }
     }
-    assert Token.objects.count() == 0
+    assert APIToken.objects.count() == 0
 
 
 def test_staff_get_a_token(api):
@@ -73,7 +78,7 @@ def test_C11_no_token_without_portal_access_and_the_same_answer_as_a_wrong_passw
     assert refused.status_code == wrong.status_code == 400
     assert refused.content == wrong.content
     assert sorted(refused.headers.items()) == sorted(wrong.headers.items())
-    assert Token.objects.count() == 0
+    assert APIToken.objects.count() == 0
 
 
 def test_missing_fields_are_named_in_the_error(api):
