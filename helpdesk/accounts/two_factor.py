@@ -1,12 +1,14 @@
-"""Staff 2FA for the Wagtail admin (C-17): TOTP from django-otp, required when
-ADMIN_REQUIRE_2FA is on (default on in production). A staff user without a confirmed device is
-sent to enrolment, one with a device to the code page; nothing else under /admin/ opens first.
+"""Staff 2FA (C-17, C-44): TOTP from django-otp, required when ADMIN_REQUIRE_2FA is on (default
+on in production). A staff user without a confirmed device is sent to enrolment, one with a
+device to the code page; no page of the admin or the portal opens first, and a staff session
+on /api/ is refused. The token endpoint asks staff for a code too (`code_is_valid`).
 Enrolment ends with ten recovery codes, shown once; the code page takes one instead of a TOTP."""
 
 from base64 import b32encode
 
 from django import forms
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -31,21 +33,58 @@ def _confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-class AdminTwoFactorMiddleware:
-    """After django_otp's OTPMiddleware: staff in /admin/ must be verified."""
+def second_factor_required(user) -> bool:
+    """Staff (who reach every customer's data) need a verified second factor, when required."""
+    return bool(
+        getattr(settings, "ADMIN_REQUIRE_2FA", False) and user.is_authenticated and user.is_staff
+    )
 
-    OPEN = ("login/", "logout/", "jsi18n/")
+
+def code_is_valid(user, typed) -> bool:
+    """A current code of the user's confirmed authenticator, or one of their recovery codes."""
+    typed = (typed or "").strip()
+    device = _confirmed_device(user)
+    if device is None or not typed:
+        return False
+    if typed.isdigit():
+        return device.verify_token(typed)
+    return recovery_codes.use(user, typed) is not None
+
+
+class AdminTwoFactorMiddleware:
+    """After django_otp's OTPMiddleware: a staff session opens nothing before its second factor
+    is verified — no admin page, no portal page (a redirect to the code page) and no API call
+    (403 in the API's error shape). Open: signing in and out, the code page itself."""
+
+    OPEN_ADMIN = ("login/", "logout/", "jsi18n/")
+    OPEN_ACCOUNT = ("login/", "logout/", "2fa/")
+    UNGUARDED = ("/static/", "/media/", "/favicon.ico")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(settings, "ADMIN_REQUIRE_2FA", False) and request.path.startswith("/admin/"):
-            rest = request.path[len("/admin/") :]
-            user = request.user
-            if user.is_authenticated and not rest.startswith(self.OPEN) and not user.is_verified():
-                return redirect("account:two_factor")
+        user = request.user
+        if second_factor_required(user) and not user.is_verified() and not self._open(request.path):
+            if request.path.startswith("/api/"):
+                return self._api_refusal()
+            return redirect("account:two_factor")
         return self.get_response(request)
+
+    def _open(self, path):
+        if path.startswith(self.UNGUARDED):
+            return True
+        if path.startswith("/admin/"):
+            return path[len("/admin/") :].startswith(self.OPEN_ADMIN)
+        # /<lang>/account/…: the language prefix is two letters.
+        rest = path[4:] if path[3:4] == "/" else path
+        return rest.startswith("account/") and rest[len("account/") :].startswith(self.OPEN_ACCOUNT)
+
+    @staticmethod
+    def _api_refusal():
+        message = _("Verify your second factor first (in the admin), then try again.")
+        body = {"error": {"code": "second_factor_required", "message": str(message), "fields": {}}}
+        return JsonResponse(body, status=403)
 
 
 @never_cache

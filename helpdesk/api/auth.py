@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..accounts import api_tokens
+from ..accounts import api_tokens, two_factor
 from .common import error_responses
 from .throttling import AuthThrottle
 
@@ -21,6 +21,13 @@ def token_error_responses():
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField(label=_("E-mail address"))
     password = serializers.CharField(label=_("Password"), style={"input_type": "password"})
+    otp = serializers.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=20,
+        required=False,
+        help_text="Staff, where two-factor authentication is required: a current code of their "
+        "authenticator app, or one of their recovery codes.",
+    )
     name = serializers.CharField(
         label=_("Name"),
         max_length=100,
@@ -37,6 +44,14 @@ class TokenRequestSerializer(serializers.Serializer):
         if user is None:
             raise serializers.ValidationError(
                 _("The e-mail address or password is not correct."), code="invalid_credentials"
+            )
+        # Staff reach every customer's tickets: a password alone is not enough (C-44).
+        if two_factor.second_factor_required(user) and not two_factor.code_is_valid(
+            user, attrs.get("otp")
+        ):
+            raise serializers.ValidationError(
+                {"otp": [_("Enter a current code from your authenticator app.")]},
+                code="second_factor_required",
             )
         attrs["user"] = user
         return attrs
