@@ -28,8 +28,11 @@ def ensure_can_see(ticket, user):
 
 
 def locked_ticket(ticket):
-    return (
-        Ticket.objects.select_for_update()
-        .select_related("status", "customer__portal", "requester")
-        .get(pk=ticket.pk)
+    """The ticket, locked for this transaction and read as it now is. The row is locked alone:
+    locked with its joined rows, PostgreSQL re-checks the join after waiting for a concurrent
+    writer, and a ticket whose status that writer changed drops out of the answer
+    (Ticket.DoesNotExist, a 500 for a parallel close and reopen; C-40)."""
+    Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk", flat=True).get()
+    return Ticket.objects.select_related("status", "customer__portal", "requester").get(
+        pk=ticket.pk
     )

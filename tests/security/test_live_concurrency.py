@@ -1,5 +1,5 @@
-"""SECURITY R-03, R-04, C-09, C-29 against a live server: real HTTP requests (API tokens, or an
-anonymous session with its CSRF token) from threads released together by a Barrier.
+"""SECURITY R-03, R-04, C-09, C-29, C-40 against a live server: real HTTP requests (API
+tokens, or an anonymous session with its CSRF token) from threads released together by a Barrier.
 
 On PostgreSQL the requests really overlap. On SQLite the test database is one connection, so
 threads would prove nothing: there the same scenarios run one request after another through
@@ -20,9 +20,22 @@ from django.test import Client
 
 from helpdesk.accounts import reset
 from helpdesk.accounts.tokens import CODE_ALPHABET
-from helpdesk.models import AccountToken, BuiltinFieldSetting, CustomField, Reply, Ticket
+from helpdesk.models import (
+    AccountToken,
+    Activity,
+    BuiltinFieldSetting,
+    CustomField,
+    Reply,
+    Ticket,
+)
 from kb.models import ArticleRating
-from tests.factories import ContactFactory, CustomerFactory, TicketFactory, api_token
+from tests.factories import (
+    ContactFactory,
+    CustomerFactory,
+    TechnicianFactory,
+    TicketFactory,
+    api_token,
+)
 from tests.factories.helpdesk import PASSWORD
 from tests.kb.builders import article, category, kb_root, section
 
@@ -207,3 +220,24 @@ def test_C29_fifty_parallel_votes_over_http_leave_one_rating(server, acme):
 
     assert [getattr(r, "status_code", r) for r in results] == [200] * 50
     assert ArticleRating.objects.filter(user=voter).count() == 1
+
+
+def test_C40_parallel_closes_and_reopens_record_exactly_the_moves_answered(server, acme):
+    technician = TechnicianFactory()
+    ticket = TicketFactory(requester=ContactFactory(customer=acme).user, customer=acme)
+    initial = ticket.status.code
+    session = api(technician, server.url)
+    moves = ["close", "reopen"] * 8
+    url = f"{server.url}/api/v1/tickets/{ticket.number}/"
+
+    results = together([lambda m=m: session.post(f"{url}{m}/", timeout=60) for m in moves])
+
+    statuses = [getattr(r, "status_code", r) for r in results]
+    assert all(status in (200, 400) for status in statuses), statuses
+    history = list(Activity.objects.filter(ticket=ticket, field="status").order_by("id"))
+    assert len(history) == statuses.count(200) >= 1
+    # Each move started where the one before it ended, and the ticket stands where the last
+    # one left it: no move acted on a status another had already changed.
+    assert [a.old_value for a in history] == [initial, *[a.new_value for a in history[:-1]]]
+    ticket.refresh_from_db()
+    assert ticket.status.code == history[-1].new_value
