@@ -74,7 +74,7 @@ stop_server() {
 }
 
 need wrk
-if [ "${1:-}" != "--reuse" ]; then seed; else $PY -m bench.seed load-users; fi
+if [ "${1:-}" != "--reuse" ]; then seed; else $PY manage.py migrate -v0; $PY -m bench.seed load-users; fi  # an earlier run's database, brought up to date
 rm -rf "$VAR/cache"
 rm -f "$VAR"/http_*.json "$VAR"/inproc.json "$VAR"/uncached_profile.json "$VAR"/upload.json "$VAR"/worker_peak.json "$VAR"/locust_* \
     "$VAR"/r06*
