@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from helpdesk.api.errors import error_body
 from kb.conditional import is_kb_path
+
+
+def _api_error(code, message, status):
+    """The API's error shape (helpdesk.api.errors), for answers Django gives before any view."""
+    return JsonResponse(error_body(code, message), status=status)
 
 
 def _is_api(request):
@@ -20,8 +26,7 @@ def _is_api(request):
 
 def page_not_found(request, exception=None):
     if _is_api(request):
-        body = {"error": {"code": "not_found", "message": _("Not found."), "fields": {}}}
-        return JsonResponse(body, status=404)
+        return _api_error("not_found", _("Not found."), 404)
     if _anonymous(request) and is_kb_path(request.path):
         # A KB page an anonymous visitor may not read sends them to the login (KBPage.serve);
         # a missing one answers the same, so a slug's existence cannot be probed (C-39).
@@ -38,7 +43,7 @@ def bad_request(request, exception=None):
         code, message, status = "too_large", _("The request is too large."), 413
     else:
         code, message, status = "bad_request", _("The request could not be read."), 400
-    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+    return _api_error(code, message, status)
 
 
 def _anonymous(request):
@@ -52,14 +57,8 @@ def server_error(request):
     if isinstance(sys.exc_info()[1], DatabaseError):
         return _database_unavailable(request)
     if _is_api(request):
-        body = {
-            "error": {
-                "code": "server_error",
-                "message": _("Something went wrong on our side. Please try again later."),
-                "fields": {},
-            }
-        }
-        return JsonResponse(body, status=500)
+        message = _("Something went wrong on our side. Please try again later.")
+        return _api_error("server_error", message, 500)
     # Rendered without a request context: the failure may sit in the database or a
     # context processor, so the page must not touch either.
     return defaults.server_error(request, template_name="500.html")
@@ -72,14 +71,8 @@ def database_busy(request):
 
 def _database_unavailable(request, retry_after=60):
     if _is_api(request):
-        body = {
-            "error": {
-                "code": "service_unavailable",
-                "message": _("The service is temporarily unavailable. Please try again later."),
-                "fields": {},
-            }
-        }
-        response = JsonResponse(body, status=503)
+        message = _("The service is temporarily unavailable. Please try again later.")
+        response = _api_error("service_unavailable", message, 503)
     else:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = str(retry_after)
