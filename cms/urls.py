@@ -1,7 +1,6 @@
 """URL map. Admin, documents and the API live outside `i18n_patterns` (no language prefix);
 the portal's fixed views come next inside it, and Wagtail's catch-all page route comes last."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
@@ -15,10 +14,13 @@ from helpdesk.api import urls as api_urls
 from helpdesk.portal import urls as portal_urls
 from home.views import page_not_found
 from kb.api import urls as kb_api_urls
+from kb.media.images import serve_image
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Wagtail images: checked like KB documents, in every mode (kb.media.images).
+    re_path(r"^media/(?P<path>.+)$", serve_image, name="media"),
     path("api/v1/kb/", include(kb_api_urls)),
     path("api/v1/", include(api_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -28,12 +30,6 @@ urlpatterns = [
     # csrf_exempt: a POST to an unknown path must get this JSON 404, not Django's CSRF page.
     re_path(r"^api/", csrf_exempt(page_not_found)),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Public media only (Wagtail images such as the logo); private files have no URL.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("account/", include(account_urls)),

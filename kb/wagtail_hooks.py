@@ -6,7 +6,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -14,31 +13,21 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_listing import AllArticlesView
 from .downloads import document_response
+from .media.access import may_fetch
 from .models import ArticleRating
-from .models.access import reads_everything
-from .models.base import readable
 from .report import HelpfulnessReportView
 
 
 @hooks.register("before_serve_document")
 def serve_kb_document(document, request):
-    """A document is downloaded only by someone who may read a KB page that uses it (as an
-    attachment or in the body); a document no readable page uses is refused to non-staff.
+    """A document is downloaded only by someone who may read a live KB page whose published
+    content uses it (as an attachment or in the body); any other is refused to non-staff.
     Allowed downloads get the KB's own response, so Wagtail's never runs."""
-    if not reads_everything(request.user) and not _used_on_a_readable_page(document, request):
+    if not may_fetch(document, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("account:login"))
         raise Http404
     return document_response(document)
-
-
-def _used_on_a_readable_page(document, request):
-    references = ReferenceIndex.get_references_to(document).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page"
-    )
-    # The index stores object ids as text; page ids are integers.
-    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
-    return readable(Page.objects.filter(pk__in=page_ids), request).exists()
 
 
 @hooks.register("register_admin_urls")

@@ -72,9 +72,11 @@ class KBArticlePage(KBPage):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Document downloads are checked against the pages that use them; index them now
-        # rather than through the deferred task, so the check never sees a stale index.
-        ReferenceIndex.create_or_update_for_object(self)
+        # Document and image downloads are checked against the pages that use them; index them
+        # now rather than through the deferred task, so the check never sees a stale index.
+        # Index the stored row, not `self`: saving a draft revision leaves the row (and its
+        # attachments) as published, while `self` holds the draft (SECURITY C-45).
+        ReferenceIndex.create_or_update_for_object(type(self).objects.get(pk=self.pk))
 
     @staticmethod
     def most_helpful(articles):
