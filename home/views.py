@@ -5,7 +5,7 @@ import sys
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,10 +35,12 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    """Input Django refuses before any view (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a
-    header it cannot read): API clients get the error shape, not an HTML page."""
+    """Input refused before any view (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a header Django
+    cannot read, a NUL character): API clients get the error shape, people a page in their
+    language that says nothing was saved."""
     if not _is_api(request):
-        return defaults.bad_request(request, exception)
+        # Standalone like the 500 page: the request's own data could not be read.
+        return HttpResponseBadRequest(loader.render_to_string("400.html"))
     if isinstance(exception, RequestDataTooBig):
         code, message, status = "too_large", _("The request is too large."), 413
     else:

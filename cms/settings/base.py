@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # The request's Wagtail Site from the cache (Wagtail asks the database every time).
     "cms.core.site_cache.CachedSiteMiddleware",
     "home.middleware.PortalLocaleMiddleware",
+    # A NUL character in a path, query or form is a 400 (in the reader's language), not a 500.
+    "home.middleware.UnstorableInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A lost lock race is a clean 503 with Retry-After, never a 500 page (C-40).
     "home.middleware.DatabaseBusyMiddleware",

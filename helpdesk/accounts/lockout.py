@@ -5,6 +5,10 @@ from cms.core.client_address import client_ip
 
 from ..models.users import normalize_email
 
+# axes stores the username in 255 characters: anything longer, or with a NUL character (no
+# address has either), ended a failed login in a database error (found by the form fuzz).
+USERNAME_MAX = 254
+
 
 def axes_username(request, credentials):
     """Lower-cased e-mail, whichever door it came through: the portal and Wagtail's admin send
@@ -13,7 +17,7 @@ def axes_username(request, credentials):
     typed = credentials.get("username") or credentials.get("email")
     if typed is None and request is not None:
         typed = request.POST.get("username") or request.POST.get("email")
-    return normalize_email(typed)
+    return normalize_email(typed).replace("\x00", "")[:USERNAME_MAX]
 
 
 def axes_client_ip(request):

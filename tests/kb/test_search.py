@@ -62,11 +62,19 @@ def test_a_title_with_script_is_shown_escaped(client, kb, globex_user):
 
 @pytest.mark.parametrize(
     "query",
-    ['"unbalanced', "a(b", "[*+?{", "\\", "OR AND NOT", "((((", "vpn\x00x", "' OR 1=1 --", "—ü€"],
+    ['"unbalanced', "a(b", "[*+?{", "\\", "OR AND NOT", "((((", "' OR 1=1 --", "—ü€"],
 )
 def test_C30_odd_input_never_fails(client, kb, globex_user, query):
     client.force_login(globex_user)
     assert client.get("/en/kb/search/", {"q": query}).status_code == 200
+
+
+def test_C30_a_nul_character_is_the_clear_400_of_every_door(client, kb, globex_user):
+    # No one types it and the database cannot store it: refused before the view (C-46).
+    client.force_login(globex_user)
+    response = client.get("/en/kb/search/", {"q": "vpn\x00x"})
+    assert response.status_code == 400
+    assert "The request could not be read" in response.content.decode()
 
 
 def test_C30_very_long_input_is_refused_with_400(client, kb, globex_user):

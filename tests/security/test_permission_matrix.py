@@ -69,6 +69,8 @@ def placeholders(world):
         values[name] = "/en/" + kb[name].url_path.split("/", 2)[2]
     values["doc"] = kb["document"].pk
     values["doc_name"] = kb["document"].filename
+    values["secret_image"] = kb["secret_image"].file.name
+    values["logo"] = kb["logo"].file.name
     values["article_id"] = kb["article"].pk
     values["secret_id"] = kb["secret"].pk
     values["a1_email"] = world.users["a1"].email

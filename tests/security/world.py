@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from helpdesk.models import BuiltinFieldSetting, PortalSettings, Status
@@ -103,6 +105,17 @@ def build_world():
         title="Gateway guide MKACMEDOC", file=ContentFile(b"%PDF-1.4 MKACMEDOC", name="guide.pdf")
     )
     attach(secret, guide)
+    # An image in the restricted article's body, and the main portal's logo (SECURITY C-45).
+    Image = get_image_model()
+    gateway_map = Image.objects.create(
+        title="Gateway map", file=get_test_image_file(filename="gateway-map.png")
+    )
+    secret.body = [("image", {"image": gateway_map, "caption": "Gateways"})]
+    secret.save_revision().publish()
+    logo = Image.objects.create(title="Logo", file=get_test_image_file(filename="logo.png"))
+    portal_settings = PortalSettings.for_site(main)
+    portal_settings.logo = logo
+    portal_settings.save()
     KBRestriction.set_for(private.translation_key, [acme])
     KBSettings.for_site(main)
 
@@ -118,6 +131,8 @@ def build_world():
         "private_section": private,
         "secret": secret,
         "document": guide,
+        "secret_image": gateway_map.get_rendition("max-800x600"),
+        "logo": logo.get_rendition("height-40"),
         "initech_root": initech_root,
         "initech_article": initech_article,
     }
