@@ -29,6 +29,8 @@ setup: $(VENV)/.installed compile-messages
 
 run: setup
 	@echo "Starting the portal on http://$(HOST):$(PORT)/ (second portal: http://support.initech.localhost:$(PORT)/)"
+	@# The scheduled jobs (docs/deployment.md) run beside the server and stop with it.
+	$(MANAGE) run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed compile-messages

@@ -11,6 +11,7 @@ from csp.constants import NONCE, NONE, SELF
 
 # The API's settings live in their own module; settings are read by name.
 from .api import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: F401
+from .ops import ADMINS, LOG_FORMAT, LOGGING, OPS_ALLOWED_IPS, OPS_TOKEN, SENTRY_DSN  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -66,6 +67,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id (X-Request-ID) every log line of the request carries (cms.core.logs).
+    "cms.core.logs.middleware.RequestIdMiddleware",
+    # /healthz and /readyz, before host checks and the HTTPS redirect (cms.core.health).
+    "cms.core.health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminCSPMiddleware",
@@ -319,19 +324,6 @@ if env.str("SEARCH_URL", default=""):
         "INDEX": env.str("SEARCH_INDEX", default="service_portal"),
     }
 
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        # Task and page-event chatter would drown the console e-mails in development.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-    },
-}
 
 # Headers that hold in every mode; production adds the HTTPS ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import APIToken
 
+from cms.core.logs import security_event
 from cms.core.params import parse_int
 
 DEFAULT_LIFETIME_DAYS = 90
@@ -40,6 +41,7 @@ def issue(*, user, name="API") -> tuple[APIToken, str]:
     token, key = APIToken.create_token(user=user, name=(name or "").strip()[:100] or "API")
     older = active_tokens(user).values_list("pk", flat=True)[MAX_PER_USER:]
     APIToken.objects.filter(pk__in=list(older)).update(revoked_at=timezone.now())
+    security_event("api_token_created", user=user, token_id=token.pk)
     return token, key
 
 
@@ -72,8 +74,23 @@ def revoke(*, user, pk) -> bool:
         pk = parse_int(pk)
     except (TypeError, ValueError):
         return False
-    return bool(active_tokens(user).filter(pk=pk).update(revoked_at=timezone.now()))
+    revoked = bool(active_tokens(user).filter(pk=pk).update(revoked_at=timezone.now()))
+    if revoked:
+        security_event("api_token_revoked", user=user, token_id=pk)
+    return revoked
 
 
 def revoke_all(*, user):
-    APIToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    live = APIToken.objects.filter(user=user, revoked_at__isnull=True)
+    if count := live.update(revoked_at=timezone.now()):
+        security_event("api_tokens_revoked", user=user, count=count)
+
+
+def prune(*, now=None, keep=timedelta(days=30)) -> int:
+    """Delete tokens revoked or expired more than `keep` ago (the scheduled clean-up): they
+    open nothing, and a month is enough to see in the admin when one was last used."""
+    cutoff = (now or timezone.now()) - keep
+    dead = APIToken.objects.filter(revoked_at__lt=cutoff) | APIToken.objects.filter(
+        created__lt=cutoff - lifetime()
+    )
+    return dead.delete()[0]

@@ -1,11 +1,14 @@
 """Password reset by an e-mailed code (SPEC §4.3, SECURITY C-09 to C-14)."""
 
 from datetime import timedelta
+from logging import WARNING
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from cms.core.logs import security_event
 
 from ..core.permissions import active_contact
 from ..models import AccountToken, TokenPurpose, User
@@ -50,6 +53,7 @@ def request_code(*, email: str, language=None, portal_id=None) -> bool:
             links={"reset_url": "account:password_reset_confirm"},
             portal=None if known else services.portal_or_default(portal_id),
         )
+    security_event("password_reset_requested", user=user if known else None, known=known)
     return known
 
 
@@ -67,6 +71,7 @@ def reset_with_code(*, email: str, code: str, password: str):
         or not tokens.count_attempt(token, max_attempts=MAX_ATTEMPTS)
         or not tokens.matches(token, tokens.clean_code(code), bind_user=True)
     ):
+        security_event("password_reset_code_refused", user=token and token.user_id, level=WARNING)
         raise ValidationError(INVALID_CODE, code="invalid_code")
     user = token.user
     validate_password(password, user)
@@ -74,4 +79,5 @@ def reset_with_code(*, email: str, code: str, password: str):
         if not tokens.consume(token):  # a parallel request used it first
             raise ValidationError(INVALID_CODE, code="invalid_code")
         services.password_set(user=user, password=password)
+    security_event("password_reset_used", user=user)
     return user

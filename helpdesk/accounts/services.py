@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
+from cms.core.logs import security_event
+
 from ..core.links import portal_link
 from ..models import PortalSettings
 from ..notifications.outbox import queue_email
@@ -89,6 +91,7 @@ def password_set(*, user, password, notify=True):
     user.set_password(password)
     user.save(update_fields=["password"])
     end_other_access(user=user)
+    security_event("password_changed", user=user)
     if notify:
         account_email(
             user=user, template="password_changed", links={"reset_url": "account:password_reset"}

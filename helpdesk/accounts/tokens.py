@@ -68,3 +68,13 @@ def matches(token, secret, *, bind_user=False) -> bool:
 def consume(token) -> bool:
     """Mark used; only one of two parallel consumers wins."""
     return bool(live(AccountToken.objects.filter(pk=token.pk)).update(used_at=timezone.now()))
+
+
+def prune(*, now=None, grace=timedelta(days=1)) -> int:
+    """Delete codes and links that can no longer be used (expired or used) for a day: the
+    scheduled clean-up (helpdesk.jobs). The day keeps a just-used link's "already used" answer."""
+    cutoff = (now or timezone.now()) - grace
+    stale = AccountToken.objects.filter(expires_at__lt=cutoff) | AccountToken.objects.filter(
+        used_at__lt=cutoff
+    )
+    return stale.delete()[0]

@@ -5,6 +5,7 @@ on /api/ is refused. The token endpoint asks staff for a code too (`code_is_vali
 Enrolment ends with ten recovery codes, shown once; the code page takes one instead of a TOTP."""
 
 from base64 import b32encode
+from logging import WARNING
 
 from django import forms
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cms.core.logs import security_event
 
 from . import recovery_codes
 
@@ -112,7 +115,9 @@ def two_factor(request):
             if enrolling:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
+                security_event("second_factor_enrolled", user=user)
             otp_login(request, used)
+            security_event("second_factor_verified", user=user, recovery_code=used is not device)
             if enrolling:  # shown once: nothing else ever displays them
                 return render(
                     request,
@@ -120,6 +125,7 @@ def two_factor(request):
                     {"codes": recovery_codes.issue(user)},
                 )
             return redirect(reverse("wagtailadmin_home"))  # never `next`: no open redirect
+        security_event("second_factor_refused", user=user, level=WARNING)
         form.add_error("token", _("This code is not correct. Please try again."))
     return render(
         request,

@@ -6,11 +6,14 @@ A logged-in user without an active contact gets an explanatory page on the list 
 new-ticket form, and the portal's 404 on every ticket-specific URL and on the export."""
 
 from functools import wraps
+from logging import WARNING
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
+
+from cms.core.logs import security_event
 
 from ..core.permissions import active_contact, is_technician
 from ..tickets.field_schema import field_schema_for
@@ -61,5 +64,7 @@ def ticket_or_404(request, number):
         .first()
     )
     if ticket is None:
+        # Missing or not visible: the same 404, and the same log line (an operator sees probing).
+        security_event("object_refused", user=request.user, kind="ticket", level=WARNING)
         raise Http404
     return attach_lookups([ticket])[0]

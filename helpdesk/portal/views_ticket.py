@@ -3,6 +3,8 @@
 `ticket_context` builds everything the page shows; the POST views (views_actions) reuse it to
 re-render the page with errors next to the right input and the user's input kept."""
 
+from logging import WARNING
+
 from django.core.cache import cache
 from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from cms.core import etags
+from cms.core.logs import security_event
 
 from ..models import BuiltinField
 from ..tickets.display import activity_value, field_display
@@ -137,5 +140,7 @@ def attachment_download(request, number, attachment_id):
     conditional headers the request carries (never a 304 for something you cannot see)."""
     attachment = attachment_visible_to(request.user, attachment_id)
     if attachment is None or attachment.ticket.number != number:
+        security_event("object_refused", user=request.user, kind="attachment", level=WARNING)
         raise Http404
+    security_event("attachment_downloaded", user=request.user, attachment_id=attachment.pk)
     return attachment_response(attachment)

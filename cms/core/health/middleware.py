@@ -1,0 +1,16 @@
+"""The probes answer before every other middleware: a load balancer asks by IP address (not in
+ALLOWED_HOSTS) and over plain HTTP (no HTTPS redirect), and must not need a session, a site or
+a language to learn whether the process lives."""
+
+from .views import healthz, readyz
+
+PROBES = {"/healthz": healthz, "/readyz": readyz}
+
+
+class ProbeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        probe = PROBES.get(request.path_info)
+        return probe(request) if probe else self.get_response(request)

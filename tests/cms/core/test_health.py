@@ -1,0 +1,88 @@
+"""Liveness and readiness probes (cms.core.health): answered before host checks and the HTTPS
+redirect, JSON, never cached; a failing part is named to everyone, and explained only to
+operators (OPS_ALLOWED_IPS or the OPS_TOKEN bearer)."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from helpdesk.models import OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[3]
+OUTSIDE = "203.0.113.9"
+PARTS = {"database", "cache", "private_storage", "migrations", "tasks", "outbox"}
+
+
+def test_liveness_needs_no_allowed_host_and_no_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_ready_names_every_part(client):
+    response = client.get("/readyz", HTTP_HOST="10.1.2.3:8000")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": dict.fromkeys(PARTS, "ok")}
+
+
+def test_a_late_outbox_makes_the_server_unready_and_says_why_to_operators_only(client, settings):
+    OutboxMessage.objects.create(
+        recipient="bob@acme.example",
+        language="en",
+        template="ticket_reply",
+        next_attempt_at=timezone.now() - timedelta(hours=2),
+    )
+    settings.OPS_TOKEN = "s3cret-probe-token"
+    outsider = client.get("/readyz", REMOTE_ADDR=OUTSIDE).json()
+    assert outsider["status"] == "unavailable"
+    assert outsider["checks"]["outbox"] == "failing" and outsider["checks"]["database"] == "ok"
+
+    with_token = client.get(
+        "/readyz", REMOTE_ADDR=OUTSIDE, HTTP_AUTHORIZATION="Bearer s3cret-probe-token"
+    )
+    assert with_token.status_code == 503
+    assert (
+        with_token.json()["checks"]["outbox"]
+        == "Unavailable: e-mails overdue by more than 0:30:00: 1"
+    )
+    wrong = client.get("/readyz", REMOTE_ADDR=OUTSIDE, HTTP_AUTHORIZATION="Bearer guess")
+    assert wrong.json()["checks"]["outbox"] == "failing"
+
+
+def test_with_the_database_down_ready_answers_503_naming_it():
+    """A real outage: a process whose database address answers nothing."""
+    script = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/readyz', REMOTE_ADDR='203.0.113.9');"
+        "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": "postgres://nobody:none@127.0.0.1:9/none?connect_timeout=2",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 503
+    assert answer["body"]["status"] == "unavailable"
+    assert answer["body"]["checks"]["database"] == "failing"
+    assert answer["body"]["checks"]["cache"] == "ok"  # the parts that work say so
+    assert "nobody" not in done.stdout and "127.0.0.1" not in done.stdout
