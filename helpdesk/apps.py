@@ -19,18 +19,20 @@ class HelpdeskConfig(AppConfig):
         # Imported here: these modules import models, which an app module may not.
         from django.db.models.signals import post_migrate
 
-        from cms.core import health
+        from cms.core import ops
 
         from .accounts import auto_welcome
         from .core.groups import ensure_groups
         from .jobs import register_helpdesk_jobs
         from .models import versions
-        from .notifications.health import OutboxBacklog
+        from .notifications.health import OUTBOX_OLDEST, OUTBOX_PENDING, OutboxBacklog
 
         post_migrate.connect(ensure_groups, sender=self, dispatch_uid="helpdesk-groups")
         versions.connect()  # what the cached portal pages, API answers and ETags depend on
         auto_welcome.connect()  # the welcome e-mail when a contact gets portal access
         register_helpdesk_jobs()  # run by `manage.py run_schedule` (cms.core.schedule)
-        health.register("outbox", OutboxBacklog())  # asked by /readyz
+        ops.register("outbox", OutboxBacklog())  # asked by /readyz
+        ops.register_gauge(*OUTBOX_PENDING)  # shown at /metrics
+        ops.register_gauge(*OUTBOX_OLDEST)
         for old, new in MOVED_MODULES.items():
             sys.modules.setdefault(old, import_module(new))

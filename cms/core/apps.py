@@ -17,8 +17,8 @@ class CoreConfig(AppConfig):
         site_cache.connect()
         # `<dbid:…>` for the URL modules, registered once before any of them is imported.
         register_converter(params.DatabaseIdConverter, "dbid")
-        from .health.probes import register_core_probes
         from .logs import auth_events
+        from .ops.probes import register_core_probes
         from .schedule.framework_jobs import register_framework_jobs
 
         register_framework_jobs()  # run by `manage.py run_schedule`

@@ -11,7 +11,15 @@ from csp.constants import NONCE, NONE, SELF
 
 # The API's settings live in their own module; settings are read by name.
 from .api import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: F401
-from .ops import ADMINS, LOG_FORMAT, LOGGING, OPS_ALLOWED_IPS, OPS_TOKEN, SENTRY_DSN  # noqa: F401
+from .ops import (  # noqa: F401
+    ADMINS,
+    LOG_FORMAT,
+    LOGGING,
+    METERED_ENGINES,
+    OPS_ALLOWED_IPS,
+    OPS_TOKEN,
+    SENTRY_DSN,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -67,10 +75,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Requests by view and status, latency histograms (django-prometheus; with its After below).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # The request id (X-Request-ID) every log line of the request carries (cms.core.logs).
     "cms.core.logs.middleware.RequestIdMiddleware",
-    # /healthz and /readyz, before host checks and the HTTPS redirect (cms.core.health).
-    "cms.core.health.middleware.ProbeMiddleware",
+    # /healthz and /readyz, before host checks and the HTTPS redirect (cms.core.ops).
+    "cms.core.ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminCSPMiddleware",
@@ -100,6 +110,7 @@ MIDDLEWARE = [
     "kb.route_cache.KBRouteCacheMiddleware",
     # Last, as django-axes asks; its lockout answer is the view's own (see AXES_*).
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -140,6 +151,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=env.int("SQLITE_LOCK_TIMEOUT", default=20),
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
+# Query counts and timings for /metrics: django-prometheus's engines wrap Django's, no more.
+DATABASES["default"]["ENGINE"] = METERED_ENGINES.get(
+    DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The default is shared by every process of one machine (gunicorn's workers, the task worker):

@@ -7,6 +7,11 @@ env = environ.Env()
 # Who sees readiness details (and scrapes metrics): these networks, or `Bearer OPS_TOKEN`.
 OPS_ALLOWED_IPS = env.list("OPS_ALLOWED_IPS", default=["127.0.0.1/32", "::1/128"])
 OPS_TOKEN = env.str("OPS_TOKEN", default="")
+# The database engines as django-prometheus wraps them (query counts and durations).
+METERED_ENGINES = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+}
 
 # Logs: one line per record on stderr, JSON in production (LOG_FORMAT=json), readable text in
 # development; both carry the request id (also sent back as X-Request-ID), user id and portal.

@@ -9,10 +9,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from prometheus_client import Counter
 
 from ..models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
+# Scraped at /metrics (cms.core.ops): e-mail attempts by outcome (sent, retrying, failed).
+MAILS = Counter("portal_mails_total", "E-mail delivery attempts by outcome.", ["result"])
 
 MAX_ATTEMPTS = 8
 # E-mails whose context carries a one-time secret (a reset code, a link with a token). Once the
@@ -78,4 +81,6 @@ def deliver_due(*, now=None, limit=100) -> dict:
             if message.status != OutboxStatus.PENDING and message.template in SECRET_TEMPLATES:
                 message.context = REDACTED
             message.save()
+    for result, count in counts.items():
+        MAILS.labels(result).inc(count)
     return counts

@@ -1,4 +1,4 @@
-"""The outbox's readiness probe (registered with cms.core.health): e-mails due for longer than
+"""The outbox's readiness probe (registered with cms.core.ops): e-mails due for longer than
 `max_age` mean the worker and the scheduler are both down, or the mail server refuses us."""
 
 import dataclasses
@@ -21,3 +21,25 @@ class OutboxBacklog(HealthCheck):
         ).count()
         if late:
             raise ServiceUnavailable(f"e-mails overdue by more than {self.max_age}: {late}")
+
+
+def _pending():
+    return OutboxMessage.objects.filter(status=OutboxStatus.PENDING)
+
+
+def _oldest_pending_age() -> float:
+    oldest = _pending().order_by("created_at").values_list("created_at", flat=True).first()
+    return (timezone.now() - oldest).total_seconds() if oldest else 0.0
+
+
+# Gauges read when /metrics is scraped (cms.core.ops.register_gauge).
+OUTBOX_PENDING = (
+    "portal_outbox_pending",
+    "E-mails waiting in the outbox.",
+    lambda: _pending().count(),
+)
+OUTBOX_OLDEST = (
+    "portal_outbox_oldest_pending_age_seconds",
+    "Age of the oldest e-mail waiting in the outbox.",
+    _oldest_pending_age,
+)

@@ -41,16 +41,21 @@ LOAD = (
 @pytest.mark.parametrize(
     ("module", "env", "expected"),
     [
-        ("cms.settings.dev", {}, "True django.db.backends.sqlite3 django_tasks.backends.immediate"),
+        # django-prometheus's engines: Django's, with query counts and durations for /metrics.
+        (
+            "cms.settings.dev",
+            {},
+            "True django_prometheus.db.backends.sqlite3 django_tasks.backends.immediate",
+        ),
         (
             "cms.settings.test",
             {},
-            "False django.db.backends.sqlite3 django_tasks.backends.immediate",
+            "False django_prometheus.db.backends.sqlite3 django_tasks.backends.immediate",
         ),
         (
             "cms.settings.production",
             PRODUCTION_ENV,
-            "False django.db.backends.postgresql django_tasks_db.DatabaseBackend",
+            "False django_prometheus.db.backends.postgresql django_tasks_db.DatabaseBackend",
         ),
     ],
 )

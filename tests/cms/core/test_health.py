@@ -1,4 +1,4 @@
-"""Liveness and readiness probes (cms.core.health): answered before host checks and the HTTPS
+"""Liveness and readiness probes (cms.core.ops): answered before host checks and the HTTPS
 redirect, JSON, never cached; a failing part is named to everyone, and explained only to
 operators (OPS_ALLOWED_IPS or the OPS_TOKEN bearer)."""
 

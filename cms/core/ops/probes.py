@@ -13,7 +13,7 @@ from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import ServiceUnavailable
 
-from .registry import register
+from .registry import register, register_gauge
 
 
 @dataclasses.dataclass
@@ -50,3 +50,8 @@ def register_core_probes():
     register("private_storage", Storage(alias="private"))
     register("migrations", MigrationsApplied())
     register("tasks", TaskBacklog())
+    register_gauge(
+        "portal_task_queue_depth",
+        "Background tasks waiting to run (database task backend; 0 with the immediate one).",
+        lambda: DBTaskResult.objects.filter(status=TaskResultStatus.READY).count(),
+    )
