@@ -151,6 +151,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=env.int("SQLITE_LOCK_TIMEOUT", default=20),
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
+    # Tests in memory, as for Django's own engine name (pytest-django tells SQLite by that name,
+    # and the metered engine below would otherwise get a file name per test process).
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", ":memory:")
 # Query counts and timings for /metrics: django-prometheus's engines wrap Django's, no more.
 DATABASES["default"]["ENGINE"] = METERED_ENGINES.get(
     DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
