@@ -93,3 +93,11 @@ def error_of(response):
     assert set(body) == {"error"}, body
     assert set(body["error"]) == {"code", "message", "fields"}, body
     return body["error"]
+
+
+def same_answer_headers(response):
+    """The headers two answers must share to be indistinguishable: all but the request id, which
+    is new for every request by design (cms.core.logs)."""
+    return sorted(
+        (name, value) for name, value in response.headers.items() if name != "X-Request-ID"
+    )
