@@ -5,7 +5,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from .views import database_busy
+from .views import bad_request, database_busy
 
 # Paths served outside i18n_patterns (cms/urls.py). They never take a language prefix.
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
@@ -98,7 +98,9 @@ class UnstorableInputMiddleware:
 
     def __call__(self, request):
         if _carries_nul(request):
-            raise BadRequest("A NUL character in the request.")
+            # Answered here, not raised: with DEBUG on (`make run`) Django would show its
+            # technical page instead of the reader's.
+            return bad_request(request, BadRequest("A NUL character in the request."))
         return self.get_response(request)
 
 
