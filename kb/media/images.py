@@ -20,12 +20,13 @@ PRIVATE = "private, max-age=300"
 def image_stored_at(path):
     """The image whose original or rendition is the file at `path`, or None."""
     Image = get_image_model()
-    image = Image.objects.filter(file=path).first()
-    if image is None:
-        renditions = Image.get_rendition_model().objects.select_related("image")
-        rendition = renditions.filter(file=path).first()
-        image = rendition.image if rendition else None
-    return image
+    # Wagtail keeps originals under original_images/ and renditions elsewhere (images/): one
+    # query per request, not a miss on the originals for every rendition shown.
+    if path.startswith("original_images/"):
+        return Image.objects.filter(file=path).first()
+    renditions = Image.get_rendition_model().objects.select_related("image")
+    rendition = renditions.filter(file=path).first()
+    return rendition.image if rendition else None
 
 
 @require_safe
