@@ -27,17 +27,23 @@ def require_gettext():
 
 
 def copy_sources(target: Path):
-    """The files makemessages reads, and the catalogs, under `target`."""
-    for path in ROOT.rglob("*"):
-        relative = path.relative_to(ROOT)
-        if relative.parts[0] in IGNORED_DIRS or "__pycache__" in relative.parts:
-            continue
-        wanted = path.suffix in SOURCE_SUFFIXES or (
-            relative.parts[0] == "locale" and path.suffix == ".po"
-        )
-        if path.is_file() and wanted:
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / relative)
+    """The files makemessages reads, and the catalogs, under `target`. Ignored folders are
+    skipped at any depth, unread: bench/var alone can hold thousands of uploaded .txt files."""
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if name not in IGNORED_DIRS and name != "__pycache__" and not name.startswith(".")
+        ]
+        relative_folder = Path(folder).relative_to(ROOT)
+        for name in files:
+            relative = relative_folder / name
+            wanted = relative.suffix in SOURCE_SUFFIXES or (
+                relative.parts[0] == "locale" and relative.suffix == ".po"
+            )
+            if wanted:
+                (target / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / relative, target / relative)
 
 
 def extract(tree: Path):
