@@ -10,15 +10,33 @@ PORT ?= 8000
 # One test process per core (pytest-xdist); `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run setup test test-fast lint format messages compile-messages clean
+.PHONY: run setup test test-fast lint format messages compile-messages lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+# The versions of requirements/dev.txt (the lock file, `make lock`), checked against its hashes;
+# then the portal itself, whose dependencies the lock already holds.
+$(VENV)/.installed: pyproject.toml requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+# Lock files: requirements/production.txt (a server: the dependencies with the s3 and sentry
+# extras) and requirements/dev.txt (with the dev and bench extras). Versions already locked stay
+# unless pyproject.toml no longer allows them; `make lock UPGRADE=1` takes the newest allowed.
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+	--generate-hashes --custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.installed
+	$(LOCK) --extra s3 --extra sentry -o requirements/production.txt
+	$(LOCK) --extra dev --extra bench -o requirements/dev.txt
+
+# Known vulnerabilities in the locked versions (PyPI's advisory data); strict: a package that
+# could not be checked fails the audit too.
+audit: $(VENV)/.installed
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes --progress-spinner off \
+		-r requirements/production.txt -r requirements/dev.txt
 
 compile-messages: $(VENV)/.installed
 	$(MANAGE) compile_translations
@@ -47,7 +65,7 @@ format: $(VENV)/.installed
 
 # Extracting strings needs GNU gettext (developers only); compiling does not.
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="tests/*"
+	$(MANAGE) makemessages --all --no-obsolete --ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="bench/var/*"
 
 clean:
 	rm -rf $(VENV) var
