@@ -15,6 +15,7 @@ from .ops import (  # noqa: F401
     ADMINS,
     LOG_FORMAT,
     LOGGING,
+    METERED_CACHES,
     METERED_ENGINES,
     OPS_ALLOWED_IPS,
     OPS_TOKEN,
@@ -179,6 +180,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
+# Cache timings and hit rates for /metrics: the default cache's backend, metered.
+CACHES["default"]["BACKEND"] = METERED_CACHES.get(
+    CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"]
+)
 # Sessions: "db" (default) or "cache" — with CACHE_URL=redis://… several app servers share them.
 # "cached_db" writes through to the database and reads from the cache.
 SESSION_ENGINE = {

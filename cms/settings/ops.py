@@ -12,6 +12,18 @@ METERED_ENGINES = {
     "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
     "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
 }
+# The default cache's backends with their operations timed (cms.core.ops.cache_metrics).
+METERED_CACHES = {
+    f"{module}.{name}": f"cms.core.ops.cache_metrics.Metered{name}"
+    for module, name in [
+        ("django.core.cache.backends.redis", "RedisCache"),
+        ("django.core.cache.backends.locmem", "LocMemCache"),
+        ("django.core.cache.backends.filebased", "FileBasedCache"),
+        ("django.core.cache.backends.db", "DatabaseCache"),
+        ("django.core.cache.backends.memcached", "PyMemcacheCache"),
+        ("cms.core.file_cache", "SharedFileCache"),
+    ]
+}
 
 # Logs: one line per record on stderr, JSON in production (LOG_FORMAT=json), readable text in
 # development; both carry the request id (also sent back as X-Request-ID), user id and portal.

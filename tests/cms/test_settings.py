@@ -95,14 +95,19 @@ def test_production_passes_the_deploy_check_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_redis_cache_url_selects_djangos_redis_backend():
+def test_redis_cache_url_selects_djangos_redis_backend_metered():
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])"
+        "from django.core.cache import caches; "
+        "from django.core.cache.backends.redis import RedisCache; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'], "
+        "isinstance(caches['default'], RedisCache))"
     )
     result = run_django("cms.settings.production", "-c", code, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
+    # Django's own Redis backend, with its operations timed for /metrics.
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "cms.core.ops.cache_metrics.MeteredRedisCache",
         "redis://cache.internal:6379/1",
+        "True",
     ]

@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import caches
 from django.utils import timezone
+from prometheus_client import REGISTRY
 
 from helpdesk.models import OutboxMessage
 from helpdesk.notifications.delivery import deliver_due
@@ -95,3 +97,45 @@ def test_the_outbox_is_read_when_scraped(client):
     assert value(text, "portal_outbox_pending") == 1
     assert 590 <= value(text, "portal_outbox_oldest_pending_age_seconds") <= 900
     assert "portal_task_queue_depth 0.0" in text
+
+
+def test_cache_operations_are_timed_and_reads_counted_as_hits_or_misses(client):
+    cache = caches["default"]
+    seconds = "portal_cache_operation_seconds_count"
+    before = scrape(client)
+    gets = value(before, seconds, operation="get")
+    hits, misses = (value(before, "portal_cache_gets_total", result=r) for r in ("hit", "miss"))
+
+    assert cache.get("metrics-test-absent", "fallback") == "fallback"
+    cache.set("metrics-test-none", None)
+    assert cache.get("metrics-test-none", "fallback") is None  # a stored None is a hit
+    cache.set_many({"metrics-test-a": 1, "metrics-test-b": 2})
+
+    after = scrape(client)  # the scrape's own request reads the cache too: counted from here
+    assert value(after, seconds, operation="get") - gets >= 2
+    assert value(after, "portal_cache_gets_total", result="miss") - misses >= 1
+    assert value(after, "portal_cache_gets_total", result="hit") - hits >= 1
+    assert value(after, seconds, operation="set") >= 1
+    assert value(after, seconds, operation="set_many") >= 1
+    assert 'portal_cache_operation_seconds_bucket{le="0.001",operation="get"}' in after
+
+
+def test_the_reads_of_a_known_sequence_are_counted_exactly():
+    """No request in between: the counters move by exactly what the code did."""
+    cache = caches["default"]
+    samples = [
+        ("portal_cache_gets_total", {"result": "hit"}),
+        ("portal_cache_gets_total", {"result": "miss"}),
+        ("portal_cache_operation_seconds_count", {"operation": "get"}),
+        ("portal_cache_operation_seconds_count", {"operation": "add"}),
+    ]
+
+    def read():
+        return [REGISTRY.get_sample_value(name, labels) or 0 for name, labels in samples]
+
+    before = read()
+    cache.get("sequence-missing")
+    cache.add("sequence-key", "v")
+    cache.get("sequence-key")
+    cache.get("sequence-key")
+    assert [a - b for a, b in zip(read(), before, strict=True)] == [2, 1, 3, 1]
