@@ -11,7 +11,7 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
-from health_check.exceptions import ServiceUnavailable
+from health_check.exceptions import ServiceUnavailable, ServiceWarning
 
 from .registry import register, register_gauge
 
@@ -30,7 +30,8 @@ class MigrationsApplied(HealthCheck):
 @dataclasses.dataclass
 class TaskBacklog(HealthCheck):
     """Background tasks (e-mails, search indexing) waiting longer than `max_age`: the worker
-    is down or cannot keep up. Only the database task backend (production) has a queue."""
+    is down or cannot keep up (a warning: the portal still serves). Only the database task
+    backend (production) has a queue."""
 
     max_age: timedelta = timedelta(minutes=15)
 
@@ -41,7 +42,7 @@ class TaskBacklog(HealthCheck):
             status=TaskResultStatus.READY, run_after__lt=timezone.now() - self.max_age
         ).count()
         if waiting:
-            raise ServiceUnavailable(f"tasks waiting longer than {self.max_age}: {waiting}")
+            raise ServiceWarning(f"tasks waiting longer than {self.max_age}: {waiting}")
 
 
 def register_core_probes():
