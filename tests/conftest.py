@@ -1,8 +1,11 @@
+import io
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Site
 
 from helpdesk.models import PortalSettings
@@ -40,3 +43,14 @@ def contact(db):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(email="tech@example.com", is_staff=True)
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(django_db_setup, django_db_blocker):
+    """`seed_demo` once per test module (and test process), in a transaction rolled back when
+    the module ends. Each test's own transaction is a savepoint inside it, so every test starts
+    from the freshly seeded demo and sees no other test's changes; seeding takes ~20 s."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

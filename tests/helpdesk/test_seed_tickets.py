@@ -47,8 +47,8 @@ def counts():
 
 
 @pytest.fixture
-def seeded():
-    seed()
+def seeded(demo_seeded):
+    """The demo's counts; seeded once for the module (tests/conftest.py: demo_seeded)."""
     return counts()
 
 
@@ -137,9 +137,8 @@ def test_seed_demo_twice_keeps_every_count(seeded):
     assert counts() == seeded
 
 
-def test_bulk_tickets_for_a_customer():
-    seed()
-    before = counts()
+def test_bulk_tickets_for_a_customer(seeded):
+    before = seeded
     acme_before = Ticket.objects.filter(customer__name="Acme Corp").count()
 
     output = seed("--tickets", "300", "--customer", "Acme Corp")
@@ -171,10 +170,10 @@ def test_bulk_tickets_numbers_continue_after_the_bulk(seeded):
     assert next_ticket_number() == highest + 1
 
 
-def test_bulk_tickets_for_an_unknown_customer_is_refused():
+def test_bulk_tickets_for_an_unknown_customer_is_refused(seeded):
     with pytest.raises(CommandError, match="No customer named 'Umbrella'"):
         seed("--tickets", "5", "--customer", "Umbrella")
-    assert not Ticket.objects.exists()  # one transaction: nothing half-seeded
+    assert counts() == seeded  # one transaction: nothing half-seeded
 
 
 def test_bulk_tickets_need_a_customer():

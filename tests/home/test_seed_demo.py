@@ -6,7 +6,8 @@ from wagtail.models import Locale, Page, Site
 from helpdesk.demo import DEMO_PASSWORD
 from helpdesk.models import Contact, Customer, PortalSettings, User
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for the module (tests/conftest.py: demo_seeded).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_seeded")]
 
 DEMO_USERS = {
     "alice@acme.example",
@@ -32,7 +33,6 @@ def snapshot():
 
 
 def test_seed_demo_creates_every_demo_user_and_is_idempotent():
-    call_command("seed_demo")
     first = snapshot()
     call_command("seed_demo")
     assert snapshot() == first
@@ -42,7 +42,6 @@ def test_seed_demo_creates_every_demo_user_and_is_idempotent():
 
 
 def test_seed_demo_builds_the_customers_and_their_contacts():
-    call_command("seed_demo")
     main = Site.objects.get(is_default_site=True)
     initech = Site.objects.get(hostname="support.initech.localhost")
     contacts = {
@@ -58,7 +57,6 @@ def test_seed_demo_builds_the_customers_and_their_contacts():
 
 
 def test_seed_demo_gives_staff_their_roles():
-    call_command("seed_demo")
     tech = User.objects.get(email="tech@example.com")
     editor = User.objects.get(email="editor@example.com")
     admin = User.objects.get(email="admin@example.com")
@@ -72,7 +70,6 @@ def test_seed_demo_gives_staff_their_roles():
 
 
 def test_seed_demo_brands_both_portals_and_serves_them_in_every_language(client):
-    call_command("seed_demo")
     main = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     initech = PortalSettings.for_site(Site.objects.get(hostname="support.initech.localhost"))
     assert main.public_base_url == "http://127.0.0.1:8000"
