@@ -1,7 +1,9 @@
 """The comparison of the backup drill (SECURITY R-07): row counts of every table of two
-PostgreSQL databases and SHA-256 checksums of every file under two folders.
+PostgreSQL databases and SHA-256 checksums of every file under pairs of folders (the private
+files, the media files).
 
-  python -m bench.backup_compare DSN_A DSN_B FOLDER_A FOLDER_B   (exit 1 on any difference)"""
+  python -m bench.backup_compare DSN_A DSN_B FOLDER_A FOLDER_B [FOLDER_A FOLDER_B …]
+  (exit 1 on any difference)"""
 
 import hashlib
 import sys
@@ -43,16 +45,19 @@ def differences(before: dict, after: dict):
 
 
 def main():
-    dsn_a, dsn_b, folder_a, folder_b = sys.argv[1:5]
+    dsn_a, dsn_b, *folders = sys.argv[1:]
     rows_a, rows_b = row_counts(dsn_a), row_counts(dsn_b)
-    files_a, files_b = checksums(folder_a), checksums(folder_b)
-    bad_tables, bad_files = differences(rows_a, rows_b), differences(files_a, files_b)
+    bad_tables = differences(rows_a, rows_b)
     print(f"- Tables compared: {len(rows_a)}, rows: {sum(rows_a.values()):,}; differing: "
           f"{', '.join(bad_tables) or 'none'}")  # fmt: skip
-    print(f"- Files compared: {len(files_a)}, bytes: "
-          f"{sum(p.stat().st_size for p in Path(folder_a).rglob('*') if p.is_file()):,}; "
-          f"differing: {', '.join(bad_files[:10]) or 'none'}")  # fmt: skip
-    ok = not bad_tables and not bad_files and rows_a and files_a
+    ok = not bad_tables and bool(rows_a)
+    for folder_a, folder_b in zip(folders[::2], folders[1::2], strict=True):
+        files_a, files_b = checksums(folder_a), checksums(folder_b)
+        bad_files = differences(files_a, files_b)
+        size = sum(p.stat().st_size for p in Path(folder_a).rglob("*") if p.is_file())
+        print(f"- Files compared in {Path(folder_a).name}/: {len(files_a)}, bytes: {size:,}; "
+              f"differing: {', '.join(bad_files[:10]) or 'none'}")  # fmt: skip
+        ok = ok and not bad_files and bool(files_a)
     print(f"- Result: **{'pass' if ok else 'FAIL'}**")
     sys.exit(0 if ok else 1)
 
