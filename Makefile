@@ -48,8 +48,9 @@ setup: $(VENV)/.installed compile-messages
 run: setup
 	@echo "Starting the portal on http://$(HOST):$(PORT)/ (second portal: http://support.initech.localhost:$(PORT)/)"
 	@# The scheduled jobs (docs/deployment.md) run beside the server and stop with it.
+	@# --insecure: static files without DEBUG (which would show Django's debug pages).
 	$(MANAGE) run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) runserver --insecure $(HOST):$(PORT)
 
 test: $(VENV)/.installed compile-messages
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -73,7 +73,7 @@ def is_lock_contention(error) -> bool:
 class DatabaseBusyMiddleware:
     """A write that lost a lock race (SQLite's lock timeout, a PostgreSQL deadlock) is rolled
     back and answered 503 with a short Retry-After: a clean refusal the client may repeat
-    (C-40). Also with DEBUG on (`make run`), where Django would show its debug page."""
+    (C-40). Also with DEBUG=true (development), where Django would show its debug page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +98,7 @@ class UnstorableInputMiddleware:
 
     def __call__(self, request):
         if _carries_nul(request):
-            # Answered here, not raised: with DEBUG on (`make run`) Django would show its
+            # Answered here, not raised: with DEBUG on (DEBUG=true) Django would show its
             # technical page instead of the reader's.
             return bad_request(request, BadRequest("A NUL character in the request."))
         return self.get_response(request)

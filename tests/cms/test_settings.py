@@ -23,7 +23,8 @@ def run_django(settings_module, *args, env=None):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DATABASE_URL", "CACHE_URL"}
+        if key
+        not in {"SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DATABASE_URL", "CACHE_URL", "DEBUG"}
     }
     environment.update(env or {}, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
@@ -42,9 +43,15 @@ LOAD = (
     ("module", "env", "expected"),
     [
         # django-prometheus's engines: Django's, with query counts and durations for /metrics.
+        # make run: the portal's own error pages; DEBUG=true brings Django's debug pages.
         (
             "cms.settings.dev",
             {},
+            "False django_prometheus.db.backends.sqlite3 django_tasks.backends.immediate",
+        ),
+        (
+            "cms.settings.dev",
+            {"DEBUG": "true"},
             "True django_prometheus.db.backends.sqlite3 django_tasks.backends.immediate",
         ),
         (
