@@ -18,15 +18,21 @@ SECONDS = Histogram(
 )
 GETS = Counter("portal_cache_gets_total", "Cache reads, by hit or miss.", ["result"])
 _MISSING = object()
+# The labelled series, bound once: a page reads the cache dozens of times, and looking a
+# series up by its labels on every read cost the restricted KB article a measurable share.
+_GET_SECONDS = SECONDS.labels("get")
+_HITS, _MISSES = GETS.labels("hit"), GETS.labels("miss")
 
 
 def _timed(operation):
+    series = SECONDS.labels(operation)
+
     def method(self, *args, **kwargs):
         started = perf_counter()
         try:
             return getattr(super(Metered, self), operation)(*args, **kwargs)
         finally:
-            SECONDS.labels(operation).observe(perf_counter() - started)
+            series.observe(perf_counter() - started)
 
     method.__name__ = operation
     return method
@@ -38,9 +44,12 @@ class Metered:
     def get(self, key, default=None, version=None):
         started = perf_counter()
         value = super().get(key, _MISSING, version)
-        SECONDS.labels("get").observe(perf_counter() - started)
-        GETS.labels("miss" if value is _MISSING else "hit").inc()
-        return default if value is _MISSING else value
+        _GET_SECONDS.observe(perf_counter() - started)
+        if value is _MISSING:
+            _MISSES.inc()
+            return default
+        _HITS.inc()
+        return value
 
     set = _timed("set")
     add = _timed("add")
