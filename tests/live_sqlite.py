@@ -21,7 +21,7 @@ ROOT = Path(settings.BASE_DIR)
 SERVE = ("--insecure", "--noreload", "--skip-checks")
 
 
-def _free_port():
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -32,7 +32,7 @@ class LiveSQLite:
 
     def __init__(self, folder, env, world=True):
         self.folder, self.env = folder, env
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(folder / "server.log", "w")  # noqa: SIM115 (closed in stop())
         # The people and tickets of tests/security/live_sqlite_world.py, when asked for.

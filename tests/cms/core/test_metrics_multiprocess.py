@@ -5,7 +5,6 @@ deploy/wait_ready.py as the unit does. PostgreSQL only: a second process cannot 
 in-memory test database."""
 
 import os
-import socket
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -15,17 +14,13 @@ import pytest
 import requests
 from django.db import connection
 
+from tests.live_sqlite import free_port
+
 from .test_metrics import value
 
 pytestmark = [pytest.mark.django_db, pytest.mark.subprocess]
 ROOT = Path(__file__).resolve().parents[3]
 REQUESTS = 40
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def database_url():
