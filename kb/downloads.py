@@ -4,6 +4,7 @@ attachments), and never stored by a shared cache."""
 
 from django.http import FileResponse, HttpResponse
 
+from cms.core.ranges.respond import ranged
 from helpdesk.tickets.downloads import with_download_headers
 
 
@@ -22,11 +23,11 @@ class DocumentDownload(FileResponse, HttpResponse):
         pass
 
 
-def document_response(document) -> DocumentDownload:
+def document_response(document, request) -> DocumentDownload:
     response = DocumentDownload(
         document.file.open("rb"),
         as_attachment=True,
         filename=document.filename,
         content_type=document.content_type or "application/octet-stream",
     )
-    return with_download_headers(response, document.filename)
+    return ranged(request, with_download_headers(response, document.filename))

@@ -27,7 +27,7 @@ def serve_kb_document(document, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("account:login"))
         raise Http404
-    return document_response(document)
+    return document_response(document, request)
 
 
 @hooks.register("register_admin_urls")

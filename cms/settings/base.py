@@ -83,8 +83,6 @@ MIDDLEWARE = [
     # /healthz and /readyz, before host checks and the HTTPS redirect (cms.core.ops).
     "cms.core.ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # A Range request for a file the view sends (after its access check): 206 or 416.
-    "cms.core.ranges.middleware.RangeMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminCSPMiddleware",
     # Anonymous KB readers get a stored page before sessions and routing (kb.anonymous_cache).

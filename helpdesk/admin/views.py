@@ -193,4 +193,4 @@ def attachment_download(request, pk):
     attachment = attachment_visible_to(request.user, pk)
     if attachment is None:
         raise Http404
-    return attachment_response(attachment)
+    return attachment_response(attachment, request)

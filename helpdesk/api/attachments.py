@@ -44,4 +44,4 @@ class AttachmentViewSet(viewsets.ViewSet):
         attachment = attachment_visible_to(request.user, pk)
         if attachment is None:
             raise not_found()
-        return attachment_response(attachment)
+        return attachment_response(attachment, request)

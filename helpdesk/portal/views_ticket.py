@@ -143,4 +143,4 @@ def attachment_download(request, number, attachment_id):
         security_event("object_refused", user=request.user, kind="attachment", level=WARNING)
         raise Http404
     security_event("attachment_downloaded", user=request.user, attachment_id=attachment.pk)
-    return attachment_response(attachment)
+    return attachment_response(attachment, request)

@@ -8,15 +8,17 @@ from urllib.parse import quote
 
 from django.http import FileResponse
 
+from cms.core.ranges.respond import ranged
 
-def attachment_response(attachment) -> FileResponse:
+
+def attachment_response(attachment, request) -> FileResponse:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
         filename=attachment.name,
         content_type=attachment.content_type or "application/octet-stream",
     )
-    return with_download_headers(response, attachment.name)
+    return ranged(request, with_download_headers(response, attachment.name))
 
 
 def with_download_headers(response, filename):

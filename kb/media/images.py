@@ -9,6 +9,8 @@ from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 
+from cms.core.ranges.respond import ranged
+
 from .access import is_a_logo, may_fetch
 
 # Logos are shown to everyone on every page, so browsers and proxies keep them; a KB image only
@@ -50,4 +52,4 @@ def serve_image(request, path):
     response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return ranged(request, response)

@@ -145,3 +145,19 @@ def test_C45_media_is_the_checked_view_in_every_mode(settings):
         settings.DEBUG = False
         importlib.reload(cms.urls)
         clear_url_caches()
+
+
+def test_an_image_answers_a_range_after_its_check(client, kb, acme_user, globex_user):
+    picture = image("gateway-map.png")
+    kb.secret.body = image_block(picture)
+    kb.secret.save_revision().publish()
+    whole = picture.file.open("rb").read()
+    picture.file.close()
+    client.force_login(acme_user)
+    response = client.get(picture.file.url, HTTP_RANGE="bytes=0-7")
+    assert response.status_code == 206 and response["Accept-Ranges"] == "bytes"
+    assert b"".join(response.streaming_content) == whole[:8] == b"\x89PNG\r\n\x1a\n"
+    assert response["Content-Range"] == f"bytes 0-7/{len(whole)}"
+    client.force_login(globex_user)
+    refused = client.get(picture.file.url, HTTP_RANGE="bytes=0-7")
+    assert refused.status_code == 404 and "Content-Range" not in refused

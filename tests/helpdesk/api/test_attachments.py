@@ -64,3 +64,18 @@ def test_C01_internal_note_files_are_404_for_contacts_not_technicians(world):
 @pytest.mark.parametrize(("who", "status"), [("A_main", 200), ("A2", 404), ("staff", 200)])
 def test_C02_C03_downloads_follow_ticket_visibility(world, who, status):
     assert world.client(who).get(_url(world.files["tA1"])).status_code == status
+
+
+def test_a_download_through_the_api_resumes_from_a_range(world):
+    """The API's request is DRF's wrapper; the range is still read from it."""
+    response = world.client("A1").get(_url(world.files["tA1"]), HTTP_RANGE="bytes=11-")
+    assert response.status_code == 206
+    assert response["Content-Range"] == "bytes 11-21/22"
+    assert b"".join(response.streaming_content) == b"log line 2\n"
+    assert response["Content-Disposition"] == "attachment; filename*=UTF-8''notes.txt"
+
+
+def test_another_callers_range_request_is_the_same_404(world):
+    response = world.client("B1").get(_url(world.files["tA1"]), HTTP_RANGE="bytes=0-3")
+    assert response.status_code == 404
+    assert "Content-Range" not in response and b"log line" not in response.content
