@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
 from cms.core.etags import matches, release
-from cms.core.versioned_cache import after_commit_too
+from cms.core.versioned_cache import after_commit_too, forget, read_once
 from helpdesk.models import Contact
 
 GENERATION_KEY = "kb:generation"
@@ -26,18 +26,27 @@ ARTICLE_MARK = "_kb_article_etag"
 
 def generation() -> str:
     """The KB's current generation, with the release: every KB key and ETag includes it, so a
-    new release never serves what the old code rendered."""
+    new release never serves what the old code rendered. Read once per request."""
+    return f"{release()}:{read_once(GENERATION_KEY, _stored_generation)}"
+
+
+def _stored_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY, value)
-    return f"{release()}:{value}"
+    return value
 
 
 def bump_generation(**kwargs):
     """Whatever KB pages show may have changed: a new generation now and at commit."""
-    after_commit_too(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+
+    def move():
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+        forget(GENERATION_KEY)
+
+    after_commit_too(move)
 
 
 def viewer_key(user) -> str:

@@ -4,10 +4,16 @@ version, and `bump(namespace)` moves the version on, so one signal invalidates e
 
 An entry that cannot be read back (pickled by an earlier release, naming a class that has moved
 or gone) is a miss and is computed again: an upgrade never answers 500 for its old entries, and
-never has to clear the cache (sessions may live there)."""
+never has to clear the cache (sessions may live there).
+
+Within a request each version is read once (`VersionsReadOnceMiddleware`): a KB page asks for
+the KB generation and a handful of versions a dozen times each, and every read is a round trip
+to the cache. One request then sees one snapshot of them, and a bump in the request itself is
+seen at once (it forgets the version it moved)."""
 
 import pickle
 import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -21,10 +27,42 @@ _MISSING = object()
 SHELL = "shell"
 # What unpickling an entry of a moved or removed class raises.
 UNREADABLE = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError)
+# The versions read by the request being answered; None outside a request (tasks, commands).
+_read_this_request: ContextVar[dict | None] = ContextVar("versions_read", default=None)
+
+
+def read_once(key, read):
+    """`read()`, the value of the version `key`, read once per request."""
+    seen = _read_this_request.get()
+    if seen is None:
+        return read()
+    if key not in seen:
+        seen[key] = read()
+    return seen[key]
+
+
+def forget(key):
+    """The version `key` moved on: the request reads it again."""
+    seen = _read_this_request.get()
+    if seen is not None:
+        seen.pop(key, None)
+
+
+class VersionsReadOnceMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read_this_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_this_request.reset(token)
 
 
 def _version(namespace):
-    return cache.get_or_set(f"vc:{namespace}:version", time.time_ns, timeout=None)
+    key = f"vc:{namespace}:version"
+    return read_once(key, lambda: cache.get_or_set(key, time.time_ns, timeout=None))
 
 
 def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
@@ -51,7 +89,13 @@ def after_commit_too(move):
 
 
 def bump(namespace):
-    after_commit_too(lambda: cache.set(f"vc:{namespace}:version", time.time_ns(), timeout=None))
+    key = f"vc:{namespace}:version"
+
+    def move():
+        cache.set(key, time.time_ns(), timeout=None)
+        forget(key)
+
+    after_commit_too(move)
 
 
 def version(namespace):

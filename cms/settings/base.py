@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # /healthz and /readyz, before host checks and the HTTPS redirect (cms.core.ops).
     "cms.core.ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Each cache version (the KB generation...) is read once per request (cms.core.versioned_cache).
+    "cms.core.versioned_cache.VersionsReadOnceMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminCSPMiddleware",
     # Anonymous KB readers get a stored page before sessions and routing (kb.anonymous_cache).

@@ -125,3 +125,43 @@ def test_related_articles_are_cached_per_customer(client, kb, acme_user, globex_
     with CaptureQueriesContext(connection) as queries:
         assert "Acme gateway addresses" in client.get(OPEN_URL).content.decode()
     assert not [q for q in queries if "kb_kbrelatedarticle" in q["sql"]]
+
+
+def test_a_restricted_article_reads_each_cache_version_once(client, kb, acme_user, monkeypatch):
+    """The KB generation is part of every KB key: read once per request, not once per key."""
+    from collections import Counter
+
+    from django.core.cache import caches
+
+    client.force_login(acme_user)
+    client.get(SECRET_URL)  # warm: the fragments and lookups are stored
+    store, reads = caches["default"], Counter()
+    get = store.get
+
+    def counted_get(key, *args, **kwargs):
+        reads[key] += 1
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(store, "get", counted_get)
+    assert client.get(SECRET_URL).status_code == 200
+    versions = {key: n for key, n in reads.items() if key.endswith((":version", ":generation"))}
+    assert reads["kb:generation"] == 1
+    assert len(versions) >= 4 and set(versions.values()) == {1}, versions
+
+
+def test_a_publish_within_a_request_is_seen_by_the_rest_of_it(kb):
+    """A bump forgets the generation the request read, so what the request renders after its
+    own change is not keyed (and cached) under the old generation."""
+    from cms.core.versioned_cache import VersionsReadOnceMiddleware
+    from kb.conditional import bump_generation, generation
+
+    seen = []
+
+    def view(request):
+        seen.append(generation())
+        seen.append(generation())
+        bump_generation()
+        seen.append(generation())
+
+    VersionsReadOnceMiddleware(view)(None)
+    assert seen[0] == seen[1] != seen[2]

@@ -63,3 +63,23 @@ def test_readable_entries_are_served_until_the_namespace_moves_on(backend):
     assert cached("schema", ("acme",), compute) == {"built": 1}
     bump("schema")
     assert cached("schema", ("acme",), compute) == {"built": 2}
+
+
+def test_a_request_reads_a_version_once_and_sees_its_own_bump(backend):
+    """Inside a request (the middleware) a version is one snapshot, except for the request's
+    own bump; outside one every read asks the cache."""
+    from cms.core.versioned_cache import VersionsReadOnceMiddleware, version
+
+    seen = []
+
+    def view(request):
+        first = version("schema")
+        cache.set("vc:schema:version", 42, None)  # another process moves it on
+        seen.append(version("schema") == first)  # this request keeps its snapshot
+        bump("schema")  # the request's own change
+        seen.append(version("schema") not in (first, 42))
+
+    VersionsReadOnceMiddleware(view)(None)
+    assert seen == [True, True]
+    cache.set("vc:schema:version", 7, None)
+    assert version("schema") == 7  # no request: no snapshot
