@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
 from cms.core.etags import matches, release
-from cms.core.versioned_cache import after_commit_too, forget, read_once
+from cms.core.versioned_cache import after_commit_too, forget, read_once, stored
 from helpdesk.models import Contact
 
 GENERATION_KEY = "kb:generation"
@@ -28,6 +28,12 @@ def generation() -> str:
     """The KB's current generation, with the release: every KB key and ETag includes it, so a
     new release never serves what the old code rendered. Read once per request."""
     return f"{release()}:{read_once(GENERATION_KEY, _stored_generation)}"
+
+
+def per_generation(name, parts, compute):
+    """`compute()` kept until the KB generation moves on (any publish, move, delete,
+    restriction, vote, KB setting, customer or site change); the generation is the version."""
+    return stored(("kb", name, generation(), *parts), compute)
 
 
 def _stored_generation():

@@ -67,7 +67,13 @@ def _version(namespace):
 
 def cached(namespace, parts, compute, timeout=DEFAULT_TIMEOUT):
     """`compute()` cached under `parts` (a tuple of plain values) in `namespace`."""
-    key = ":".join(["vc", namespace, str(_version(namespace)), *map(str, parts)])
+    return stored(("vc", namespace, _version(namespace), *parts), compute, timeout)
+
+
+def stored(parts, compute, timeout=DEFAULT_TIMEOUT):
+    """`compute()` cached under `parts`, which carry their own version (the KB generation, a
+    namespace's version): no further version is read."""
+    key = ":".join(map(str, parts))
     try:
         value = cache.get(key, _MISSING)
     except UNREADABLE:

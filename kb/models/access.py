@@ -10,10 +10,9 @@ from django.db.models import Exists, OuterRef, Q, Value
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from cms.core.versioned_cache import cached
 from helpdesk.core.permissions import active_contact, is_technician
 
-from ..conditional import generation
+from ..conditional import per_generation
 from .restriction import KBRestriction
 from .settings import KBSettings
 
@@ -31,7 +30,7 @@ def _per_generation(name, parts, compute):
     """`compute()` kept until the KB generation moves on (kb.conditional: any publish, move,
     delete, restriction, KB setting, customer or site change), so the two lookups below cost
     no query on most requests."""
-    return cached("kb-access", (generation(), name, *parts), compute)
+    return per_generation(name, parts, compute)
 
 
 def _portal_root_paths(site_id):

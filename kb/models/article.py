@@ -20,10 +20,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
-from cms.core.versioned_cache import cached
 from helpdesk.core.permissions import active_contact
 
-from ..conditional import generation, mark_article_response
+from ..conditional import generation, mark_article_response, per_generation
 from .access import reads_everything
 from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
@@ -154,11 +153,12 @@ class KBArticlePage(KBPage):
         """`user`'s vote on this article ({"helpful", "comment"}) or None. The vote counts for
         the source article (kb.models.rating). Both the source article's id and the reader's
         votes (a handful of rows) are kept per KB generation, which every vote moves on."""
-        key = (generation(), self.translation_key)
-        source_id = cached("kb-source-article", key, lambda: source_article(self).pk)
-        votes = cached(
-            "kb-votes-of",
-            (generation(), user.pk),
+        source_id = per_generation(
+            "source-article", (self.translation_key,), lambda: source_article(self).pk
+        )
+        votes = per_generation(
+            "votes-of",
+            (user.pk,),
             lambda: {
                 article_id: {"helpful": helpful, "comment": comment}
                 for article_id, helpful, comment in ArticleRating.objects.filter(

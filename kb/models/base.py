@@ -10,10 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 
-from cms.core.versioned_cache import cached
-
 from ..anonymous_cache import mark_anonymous_cacheable
-from ..conditional import generation
+from ..conditional import per_generation
 from ..fallback import child_in_another_language, fallback_language
 from ..forms import KBPageForm
 from .access import (
@@ -122,7 +120,7 @@ class KBPage(RoutablePageMixin, Page):
                 {"title": page.title, "url": page.get_url_parts(request)[2]} for page in ancestors
             ]
 
-        return cached("kb-breadcrumbs", (generation(), self.pk), compute)
+        return per_generation("breadcrumbs", (self.pk,), compute)
 
     def kb_root(self):
         """The knowledge base this page belongs to (itself for the KB root). Named by its label:

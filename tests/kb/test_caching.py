@@ -147,6 +147,9 @@ def test_a_restricted_article_reads_each_cache_version_once(client, kb, acme_use
     versions = {key: n for key, n in reads.items() if key.endswith((":version", ":generation"))}
     assert reads["kb:generation"] == 1
     assert len(versions) >= 4 and set(versions.values()) == {1}, versions
+    assert set(reads.values()) == {1}, reads  # nor any other key twice
+    # The KB's own lookups are keyed by the generation alone: no namespace version besides it.
+    assert not [key for key in versions if key.startswith("vc:kb")], versions
 
 
 def test_a_publish_within_a_request_is_seen_by_the_rest_of_it(kb):
