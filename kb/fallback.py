@@ -8,6 +8,7 @@ language's URLs with the source content. `fallback_language` tells the template 
 its own slug: the switcher swaps only the language prefix, so a child may be addressed by the
 slug of another language's copy."""
 
+from django.db.models import F
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -26,6 +27,12 @@ def fallback_language(page):
     if not current or content_language is None or content_language == current:
         return None
     return get_language_info(current)["name_local"], content_language
+
+
+def with_source_language(articles):
+    """`articles`, each with `source_language`: the language an untranslated one (an alias)
+    shows, else None. One join in the list's own query, so lists can mark those articles."""
+    return articles.annotate(source_language=F("alias_of__locale__language_code"))
 
 
 def child_in_another_language(parent, slug):

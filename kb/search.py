@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from taggit.models import Tag
 
+from .fallback import with_source_language
 from .highlight import MAX_QUERY_LENGTH, clean_query, highlight, terms
 
 PAGE_SIZE = 10
@@ -176,7 +177,8 @@ def search_view(root, request, *, articles):
 def keyword_view(root, request, keyword, *, articles):
     """The articles of the reader's scope (`articles`, a queryset) with this keyword."""
     tag = get_object_or_404(Tag, slug=keyword)
-    articles = list(articles.filter(tagged_items__tag=tag).order_by("title").distinct())
+    tagged = articles.filter(tagged_items__tag=tag).order_by("title").distinct()
+    articles = list(with_source_language(tagged))
     if not articles:
         # A keyword used only on pages this reader may not see does not exist for them.
         raise Http404

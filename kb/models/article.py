@@ -23,6 +23,7 @@ from wagtail.search import index
 from helpdesk.core.permissions import active_contact
 
 from ..conditional import generation, mark_article_response, per_generation
+from ..fallback import with_source_language
 from .access import reads_everything
 from .base import KBPage, kb_site, readable, restricted_paths_for
 from .blocks import ArticleBodyBlock
@@ -40,6 +41,10 @@ class KBArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "kb.KBArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+# The extra tag of the messages the vote form answers with.
+RATING_MESSAGE = "kb-rating"
 
 
 class KBArticlePage(KBPage):
@@ -102,6 +107,7 @@ class KBArticlePage(KBPage):
             page__translation_key=self.translation_key
         ).values("article__translation_key")
         articles = readable(KBArticlePage.objects.filter(locale_id=self.locale_id), request)
+        articles = with_source_language(articles)
         chosen = articles.filter(translation_key__in=Subquery(chosen_keys)).exclude(pk=self.pk)
         chosen = list(chosen.order_by("title")[:5])
         return chosen or list(articles.sibling_of(self, inclusive=False).order_by("title")[:5])
@@ -147,6 +153,7 @@ class KBArticlePage(KBPage):
         context["kb_root"] = SimpleLazyObject(self.kb_root)  # for keyword links, when rendered
         if request.user.is_authenticated:
             context["my_rating"] = self.vote_of(request.user)
+        context["page_messages"], context["rating_messages"] = _split_messages(request)
         return context
 
     def vote_of(self, user):
@@ -179,10 +186,22 @@ class KBArticlePage(KBPage):
         form = RatingForm(request.POST)
         if form.is_valid():
             rate_article(page=self, user=request.user, **form.cleaned_data)
-            messages.success(request, gettext("Thank you for your feedback."))
+            messages.success(request, gettext("Thank you for your feedback."), RATING_MESSAGE)
         else:
-            messages.error(request, gettext("Please choose Yes or No."))
+            messages.error(request, gettext("Please choose Yes or No."), RATING_MESSAGE)
         return redirect(self.get_url(request) + "#rating")
+
+
+def _split_messages(request):
+    """(the page's messages, the vote's): the vote's thanks or error are shown at the vote,
+    where the page scrolls after voting. Messages are read only when there are some: reading
+    marks them used, and a page that showed one-time messages gets no ETag."""
+    stored = messages.get_messages(request)
+    if not stored:
+        return (), ()
+    shown = list(stored)
+    at_vote = [message for message in shown if RATING_MESSAGE in message.extra_tags.split()]
+    return [message for message in shown if message not in at_vote], at_vote
 
 
 class KBArticleDocument(Orderable):

@@ -29,6 +29,17 @@ class KBDocument(AbstractDocument):
 
     admin_form_fields = Document.admin_form_fields
 
+    def size_for_readers(self):
+        """Bytes, as the article's file list shows them; None if the file is missing. Wagtail's
+        upload records the size; a document made otherwise (seeds, imports) is measured here
+        without saving, since a document save moves the KB generation on (every KB key)."""
+        if self.file_size is not None:
+            return self.file_size
+        try:
+            return self.file.size
+        except OSError:
+            return None
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..fallback import with_source_language
 from ..search import keyword_view, search_view
 from .article import KBArticlePage
 from .base import KBPage, readable
@@ -48,8 +49,9 @@ class KnowledgeBasePage(KBPage):
             category.sections = by_category.get(category.path, [])
             category.article_count = sum(s.article_count for s in category.sections)
         context["categories"] = categories
-        context["recent_articles"] = articles.order_by("-last_published_at")[:5]
-        context["helpful_articles"] = KBArticlePage.most_helpful(articles)[:5]
+        listed = with_source_language(articles)
+        context["recent_articles"] = listed.order_by("-last_published_at")[:5]
+        context["helpful_articles"] = KBArticlePage.most_helpful(listed)[:5]
         return context
 
     def route(self, request, path_components):
@@ -128,5 +130,6 @@ class KBSectionPage(KBPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = readable(KBArticlePage.objects.child_of(self), request).order_by("title")
-        context["articles"] = articles.only("id", "title", "summary", "path", "url_path", "depth")
+        articles = articles.only("id", "title", "summary", "path", "url_path", "depth")
+        context["articles"] = with_source_language(articles)
         return context
