@@ -66,6 +66,12 @@ class ProfileForm(forms.Form):
 class PasswordForm(PasswordChangeForm):
     """Current password, new one twice, Django's validators; saving e-mails a notice."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django focuses the current password: on the profile page, the third form down,
+        # that scrolled every visit past the profile itself.
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+
     def save(self, commit=True):
         services.password_set(user=self.user, password=self.cleaned_data["new_password1"])
         return self.user

@@ -46,6 +46,15 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return home_url()
 
+    def get_context_data(self, **kwargs):
+        # Said after every failed login, for any address: a paused sign-in (django-axes)
+        # answers with the same words as a wrong password (C-17), so this is the only hint.
+        pause = {
+            "attempts": settings.AXES_FAILURE_LIMIT,
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        }
+        return super().get_context_data(**kwargs, login_pause=pause)
+
     def get_redirect_url(self):
         """Django's check, then ours: a path on this site, also after percent-decoding."""
         url = super().get_redirect_url()

@@ -7,6 +7,7 @@ portal, the API and the admin refuse the same things with the same messages."""
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..core.sanitize import clean_html, plain_text_to_html
@@ -21,7 +22,11 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files from one input (Django's documented pattern)."""
+    """Several files from one input (Django's documented pattern). More than `max_files` in
+    one request is refused by Django before any view (a 400 page that says nothing was saved);
+    the template hands the number to the browser's check."""
+
+    max_files = settings.DATA_UPLOAD_MAX_NUMBER_FILES
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
@@ -187,6 +192,9 @@ class NewTicketForm(EditorFields):
         self.fields["files"] = self.fields.pop("files")  # after the schema fields
         if not self.is_bound:
             self.initial["idempotency_key"] = secrets.token_urlsafe(24)
+            # A fresh form starts at the title; after an error, the first invalid field gets
+            # the focus instead (home/forms.js).
+            self.fields["title"].widget.attrs["autofocus"] = True
 
     def schema_fields(self):
         return [self[spec.param] for spec in self.specs]

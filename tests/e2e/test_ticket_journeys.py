@@ -4,13 +4,18 @@ import csv
 import io
 
 import pytest
+from wagtail.models import Site
 
-from helpdesk.models import CustomField, Ticket
+from helpdesk.models import CustomField, PortalSettings, Ticket
 
 from .browser import t
 from .data import company_ticket_numbers, demo_user, open_tickets_at
 
 LANGUAGES = ["en", "de"]
+
+
+def focused(page):
+    return page.evaluate("document.activeElement && document.activeElement.id")
 
 
 def sidebar_link(ui, label, language):
@@ -98,6 +103,7 @@ def test_new_ticket_with_suggestions_and_a_missing_required_field(ui, language, 
         sidebar_link(ui, "+ New ticket", language).click()
     assert ui.path() == f"/{language}/tickets/new/"
     ui.assert_accessible("new ticket")
+    assert focused(page) == "id_title"  # a fresh form starts at the title
 
     title = page.locator("#id_title")
     title.press_sequentially("VPN disconnects", delay=40)
@@ -111,9 +117,23 @@ def test_new_ticket_with_suggestions_and_a_missing_required_field(ui, language, 
     page.locator(".editor-area").click()
     page.keyboard.type(description)
     page.select_option("#id_priority", "high")
+
+    # A file over the portal's limit is refused in the browser, before any upload.
+    limit_mb = PortalSettings.for_site(Site.objects.get(is_default_site=True)).max_upload_mb
+    too_big = {"name": "trace.log", "mimeType": "text/plain", "buffer": b"x" * (limit_mb << 20)}
+    page.set_input_files("#id_files", [too_big])
+    page.get_by_role("button", name=t("Save", language), exact=True).click()
+    refusal = page.locator(".files-field [role=alert]")
+    refusal.wait_for(state="visible")
+    assert "trace.log" in refusal.inner_text() and f"{limit_mb} MB" in refusal.inner_text()
+    assert focused(page) == "id_files" and ui.path() == f"/{language}/tickets/new/"
+    page.set_input_files("#id_files", [])
+    assert refusal.is_hidden()
+
     with page.expect_navigation():
         page.get_by_role("button", name=t("Save", language), exact=True).click()
     assert ui.path() == f"/{language}/tickets/new/"
+    assert focused(page) == "id_cf_asset_tag"  # the first field marked invalid
     alert = page.get_by_role("alert").first
     assert t("The ticket was not saved. Please check the marked fields.", language) in (
         alert.inner_text()
