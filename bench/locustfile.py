@@ -77,6 +77,7 @@ class Contact(HttpUser):
         token = TOKEN.search(self.client.get(url, name="ticket").text).group(1)
         with self.client.post(
             f"{url}reply/",
+            # bench.seed.LOAD_REPLY_TEXT: the next --reuse run removes these replies again.
             data={"body": "Load test reply with a log file.", "csrfmiddlewaretoken": token},
             files={"files": ("load.log.txt", REPLY_FILE, "text/plain")},
             headers={"Referer": url},
