@@ -35,10 +35,16 @@ def kb_site(request):
 
 def readable(queryset, request):
     """`queryset.readable_by(...)` for this request, building the condition once per request."""
+    return queryset.live().filter(_reading_condition(request))
+
+
+def _reading_condition(request):
+    """The read policy's condition for this request's reader, and its memo (what it is made
+    of, for `page_is_readable`), built once per request."""
     if not hasattr(request, "_kb_readable"):
         request._kb_memo = {}
         request._kb_readable = readable_filter(request.user, kb_site(request), request._kb_memo)
-    return queryset.live().filter(request._kb_readable)
+    return request._kb_readable
 
 
 def restricted_paths_for(request):
@@ -66,7 +72,7 @@ class KBPage(RoutablePageMixin, Page):
         user = request.user
         if reads_everything(user):
             return None
-        readable(Page.objects.none(), request)  # builds this request's condition and memo
+        _reading_condition(request)  # the memo; no queryset needed to check one loaded page
         if page_is_readable(self, request._kb_memo):
             return None
         if not user.is_authenticated:
