@@ -120,7 +120,11 @@ def test_new_ticket_with_suggestions_and_a_missing_required_field(ui, language, 
 
     # A file over the portal's limit is refused in the browser, before any upload.
     limit_mb = PortalSettings.for_site(Site.objects.get(is_default_site=True)).max_upload_mb
-    too_big = {"name": "trace.log", "mimeType": "text/plain", "buffer": b"x" * (limit_mb << 20)}
+    too_big = {
+        "name": "trace.log",
+        "mimeType": "text/plain",
+        "buffer": b"x" * ((limit_mb << 20) + 1),
+    }
     page.set_input_files("#id_files", [too_big])
     page.get_by_role("button", name=t("Save", language), exact=True).click()
     refusal = page.locator(".files-field [role=alert]")
